@@ -1,0 +1,48 @@
+# The two commands in the README are `make run` and `make test`; the rest help.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: help run test test-fast browser check-content lint format clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
+
+$(VENV)/.runtime: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+run: $(VENV)/.runtime ## Set up (first time) and start the app at http://localhost:8501
+	$(VENV)/bin/streamlit run explorer_app.py --server.port $(PORT)
+
+browser: $(VENV)/.dev ## Make sure a headless Chromium is there for the browser tests
+	@scripts/ensure_chromium.sh $(PY)
+
+test: $(VENV)/.dev browser ## Set up everything the tests need, then run the whole suite
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+test-fast: $(VENV)/.dev ## Only the tests that need no browser
+	$(PY) -m pytest -m "not browser"
+
+check-content: $(VENV)/.runtime ## Validate a content file: make check-content FILE=path/to/conditions.yaml
+	$(PY) -m dn_explorer.check $(FILE)
+
+lint: $(VENV)/.dev ## Check style with ruff
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.dev ## Reformat the code with ruff
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache

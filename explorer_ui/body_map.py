@@ -1,0 +1,43 @@
+"""The body map as a Streamlit v2 component: inline SVG, selection sent back as a trigger."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+import streamlit as st
+
+from dn_explorer.paths import COMPONENT_DIR
+from dn_explorer.regions import RegionId
+from explorer_ui.loading import body_map
+
+MAP_KEY = "body_map"
+
+
+@functools.cache
+def _component() -> Callable[..., object]:
+    """Register the component once per process (its markup is our own asset only)."""
+    return st.components.v2.component(
+        "dn_body_map",
+        html=body_map().markup,
+        css=(COMPONENT_DIR / "body_map.css").read_text(encoding="utf-8"),
+        js=(COMPONENT_DIR / "body_map.js").read_text(encoding="utf-8"),
+    )
+
+
+def show_body_map(selected: RegionId | None, on_select: Callable[[], None]) -> None:
+    """Mount the map; ``on_select`` runs when a region is clicked, tapped or pressed."""
+    _component()(
+        key=MAP_KEY,
+        data={"selected": selected.value if selected else None},
+        on_select_change=on_select,
+    )
+
+
+def clicked_region() -> str | None:
+    """The raw region id the map just reported (validated by the caller)."""
+    result = st.session_state.get(MAP_KEY)
+    if result is None:
+        return None
+    value = result.get("select") if hasattr(result, "get") else getattr(result, "select", None)
+    return value if isinstance(value, str) else None

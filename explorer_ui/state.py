@@ -1,0 +1,52 @@
+"""The current region: one value in session state, kept in step with the map, the list and the address."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dn_explorer.regions import RegionId, parse_region
+from explorer_ui.body_map import clicked_region
+
+SELECTED_KEY = "selected_region"
+LIST_KEY = "region_list"
+_STARTED_KEY = "_started"
+
+
+def selected_region() -> RegionId | None:
+    return st.session_state.get(SELECTED_KEY)
+
+
+def start_session() -> None:
+    """On a session's first run, take the region from the address (a deep link)."""
+    if st.session_state.get(_STARTED_KEY):
+        return
+    st.session_state[_STARTED_KEY] = True
+    region = parse_region(st.query_params.get_all("region"))
+    if "region" in st.query_params and region is None:
+        del st.query_params["region"]  # unknown or hostile: start view, clean address
+    _select(region)
+
+
+def _select(region: RegionId | None) -> None:
+    st.session_state[SELECTED_KEY] = region
+    st.session_state[LIST_KEY] = region
+    if region is None:
+        st.query_params.pop("region", None)
+    else:
+        st.query_params["region"] = region.value
+
+
+def on_map_select() -> None:
+    """Callback: a region was clicked, tapped or pressed on the map."""
+    region = parse_region(clicked_region())
+    if region is not None:
+        _select(region)
+
+
+def on_list_select() -> None:
+    """Callback: a region was chosen (or un-chosen) in the button list."""
+    _select(parse_region(st.session_state.get(LIST_KEY)))
+
+
+def clear_selection() -> None:
+    _select(None)

@@ -1,0 +1,31 @@
+"""About dry needling: the general questions, answered in plain words, with sources."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dn_explorer.markdown_text import escape_markdown
+from explorer_ui.layout import page_setup
+from explorer_ui.loading import content_or_stop
+from explorer_ui.region_view import sources_line
+
+page_setup("About dry needling")
+index = content_or_stop()
+
+st.title("About dry needling")
+for question in index.content.questions:
+    st.subheader(escape_markdown(question.question))
+    st.markdown(escape_markdown(question.answer))
+    st.caption(sources_line(index, question.sources, question.said_by))
+
+st.header("Problems named for the whole body")
+st.markdown("The documents also list these problems without naming one body area.")
+for condition in index.whole_body_conditions:
+    st.markdown(f"**{escape_markdown(condition.name)}**: {escape_markdown(condition.text)}")
+    st.caption(sources_line(index, condition.sources))
+
+if index.content.glossary:
+    st.header("Words explained")
+    for term in index.content.glossary:
+        st.markdown(f"**{escape_markdown(term.term)}**: {escape_markdown(term.meaning)}")
+        st.caption(sources_line(index, term.sources))

@@ -1,0 +1,116 @@
+"""The body map in real headless Chromium: tap, keyboard, deep links, and no outside requests."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dn_explorer.regions import RegionId
+
+from tests.support.browser import ARTIFACTS, open_app, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+DEEP_ACTIVE_REGION = """() => {
+  let el = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+  return el ? el.getAttribute("data-region") : null;
+}"""
+
+
+def view_heading(page: Page):
+    return page.get_by_role("heading", level=2).first
+
+
+def test_tapping_the_neck_shows_neck_conditions(page: Page, server, content):
+    open_app(page, server.url)
+    page.locator("[data-region=neck]").first.click()
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Neck")
+    for condition in content.conditions_for(RegionId.NECK):
+        expect(page.get_by_text(condition.name, exact=True).first).to_be_visible()
+    expect(page.locator("[data-region=neck]").first).to_have_attribute("aria-pressed", "true")
+    assert "region=neck" in page.url
+    page.screenshot(path=ARTIFACTS / "neck-1920.png", full_page=False)
+
+
+def test_touch_tap_selects_a_region(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        open_app(page, server.url)
+        page.locator("[data-region=calf]").first.tap()
+        wait_for_app(page)
+        expect(view_heading(page)).to_have_text("Calf")
+        page.screenshot(path=ARTIFACTS / "calf-390.png", full_page=True)
+    finally:
+        context.close()
+
+
+def test_keyboard_tab_and_enter_select_a_region(page: Page, server):
+    open_app(page, server.url)
+    page.locator("body").click(position={"x": 5, "y": 5})
+    reached = None
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        reached = page.evaluate(DEEP_ACTIVE_REGION)
+        if reached:
+            break
+    assert reached == "head", "the first region Tab reaches should be the head"
+    page.keyboard.press("Tab")
+    assert page.evaluate(DEEP_ACTIVE_REGION) == "jaw"
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Jaw")
+    page.keyboard.press("Tab")
+    assert page.evaluate(DEEP_ACTIVE_REGION) == "neck"
+    page.keyboard.press(" ")
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Neck")
+
+
+def test_deep_link_both_ways(page: Page, server):
+    open_app(page, f"{server.url}/?region=calf")
+    expect(view_heading(page)).to_have_text("Calf")
+    expect(page.locator("[data-region=calf]").first).to_have_attribute("aria-pressed", "true")
+    page.locator("[data-region=knee]").first.click()
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Knee")
+    expect(page).to_have_url(f"{server.url}/?region=knee")
+
+
+def test_list_and_map_stay_in_sync(page: Page, server):
+    open_app(page, server.url)
+    page.get_by_role("button", name="Wrist and hand", exact=True).last.click()
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Wrist and hand")
+    expect(page.locator("[data-region=wrist-hand]").first).to_have_attribute("aria-pressed", "true")
+    page.locator("[data-region=foot]").first.click()
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Foot")
+    expect(page.locator("[data-region=wrist-hand]").first).to_have_attribute("aria-pressed", "false")
+
+
+def test_hostile_deep_link_is_ignored(page: Page, server):
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_app(page, f"{server.url}/?region=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+    expect(view_heading(page)).to_have_text("Touch a part of the body")
+    assert page.locator("img[src=x]").count() == 0
+    assert dialogs == []
+    assert "region=" not in page.url
+
+
+def test_no_request_leaves_the_machine(page: Page, server):
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname or request.url.split(":")[0]))
+    open_app(page, server.url)
+    page.locator("[data-region=shoulder]").first.click()
+    wait_for_app(page)
+    for link in ("About dry needling", "Sources"):
+        page.get_by_role("link", name=link).first.click()
+        wait_for_app(page)
+    page.wait_for_timeout(500)
+    assert hosts <= {"127.0.0.1", "localhost", "data", "blob"}, hosts

@@ -1,0 +1,104 @@
+"""AppTest runs of every page: no exceptions, deep links, selection through session state."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dn_explorer.paths import PROJECT_ROOT
+from dn_explorer.regions import REGION_ORDER, RegionId
+from explorer_ui.state import LIST_KEY, SELECTED_KEY
+
+APP = str(PROJECT_ROOT / "explorer_app.py")
+PAGES = ["pages/1_About_dry_needling.py", "pages/2_Sources.py"]
+
+
+def run_app(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def all_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [h.value for h in at.header] + [h.value for h in at.subheader]
+    parts += [c.value for c in at.caption] + [t.value for t in at.title] + [i.value for i in at.info]
+    return "\n".join(parts)
+
+
+def test_start_view_has_no_selection(content):
+    at = run_app()
+    assert not at.exception
+    assert at.session_state[SELECTED_KEY] is None
+    assert "Touch a part of the body" in [h.value for h in at.header]
+
+
+def test_deep_link_selects_the_neck(content):
+    at = run_app(region="neck")
+    assert not at.exception
+    assert at.session_state[SELECTED_KEY] == RegionId.NECK
+    assert at.header[0].value == "Neck"
+    names = [c.name for c in content.conditions_for(RegionId.NECK)]
+    text = all_text(at)
+    assert names and all(name in text for name in names)
+
+
+@pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", "../../etc/passwd", "NECK ", "neck\x00", "x" * 500])
+def test_unknown_or_hostile_region_gives_the_start_view(hostile):
+    at = run_app(region=hostile)
+    assert not at.exception
+    expected = RegionId.NECK if hostile.strip().lower() == "neck" else None
+    assert at.session_state[SELECTED_KEY] == expected
+    assert "<script>" not in all_text(at)
+    if expected is None:
+        assert "region" not in at.query_params
+
+
+def test_selecting_through_the_list_updates_the_view_and_address(content):
+    at = run_app()
+    at.session_state[LIST_KEY] = RegionId.ELBOW
+    at.session_state[SELECTED_KEY] = RegionId.ELBOW
+    at.run()
+    assert not at.exception
+    assert at.header[0].value == "Elbow"
+    assert "Tennis elbow" in all_text(at) or any("elbow" in c.name.lower() for c in content.conditions_for("elbow"))
+
+
+def test_pills_change_moves_the_selection_and_the_address():
+    at = run_app()
+    at.button_group(key=LIST_KEY).set_value(RegionId.CALF).run()
+    assert not at.exception
+    assert at.session_state[SELECTED_KEY] == RegionId.CALF
+    assert at.query_params["region"] == ["calf"]
+
+
+def test_map_click_through_session_state():
+    at = run_app()
+    at.session_state["body_map"] = {"select": "knee"}
+    at.run()
+    assert not at.exception
+
+
+@pytest.mark.parametrize("region", REGION_ORDER)
+def test_every_region_view_renders(region, content):
+    at = run_app(region=region.value)
+    assert not at.exception
+    assert at.header[0].value == content.region_label(region)
+    if not content.is_covered(region):
+        assert "ask your therapist" in all_text(at).lower()
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_every_page_runs(page_path, content):
+    at = run_app()
+    at.switch_page(page_path).run()
+    assert not at.exception
+    assert at.title
+
+
+def test_sources_page_lists_every_document(content):
+    at = run_app()
+    at.switch_page("pages/2_Sources.py").run()
+    headers = [h.value for h in at.header]
+    for source in content.content.sources:
+        assert source.short in headers
