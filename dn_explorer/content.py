@@ -208,9 +208,7 @@ class ContentIndex:
         cited += [f"Safety: {x.text}" for x in c.safety if source_id in x.sources]
         cited += [f"Visits: {x.text}" for x in c.visits if source_id in x.sources]
         cited += [f"Question: {x.question}" for x in c.questions if source_id in x.sources]
-        cited += [
-            f"{r.label}: {r.note.text}" for r in c.regions if r.note and source_id in r.note.sources
-        ]
+        cited += [f"{r.label}: {r.note.text}" for r in c.regions if r.note and source_id in r.note.sources]
         return cited
 
 
@@ -225,18 +223,14 @@ def load_content(path: Path) -> ContentIndex:
     except OSError as exc:
         raise ContentError([Problem(name, None, None, f"cannot be read ({exc.strerror})")]) from None
     if size > MAX_CONTENT_BYTES:
-        raise ContentError(
-            [Problem(name, None, None, f"is {size} bytes; the limit is {MAX_CONTENT_BYTES} bytes")]
-        )
+        raise ContentError([Problem(name, None, None, f"is {size} bytes; the limit is {MAX_CONTENT_BYTES} bytes")])
     return parse_content(path.read_bytes(), name)
 
 
 def parse_content(raw: bytes, name: str = "conditions.yaml") -> ContentIndex:
     """Validate content given as bytes; ``name`` is what messages call the file."""
     if len(raw) > MAX_CONTENT_BYTES:
-        raise ContentError(
-            [Problem(name, None, None, f"is {len(raw)} bytes; the limit is {MAX_CONTENT_BYTES} bytes")]
-        )
+        raise ContentError([Problem(name, None, None, f"is {len(raw)} bytes; the limit is {MAX_CONTENT_BYTES} bytes")])
     text = _decode(raw, name)
     root = _compose(text, name)
     data = yaml.SafeLoader(text).construct_document(root) if root is not None else None
@@ -301,9 +295,8 @@ def _node_at(root: yaml.Node, loc: Iterable[Any]) -> tuple[yaml.Node, bool]:
                 if key.value == part:
                     child = value
                     break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.value):
-                child = node.value[part]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            child = node.value[part]
         if child is None:
             return node, False
         node = child
@@ -368,7 +361,9 @@ def _cross_reference_problems(content: Content, root: yaml.Node, name: str) -> I
                 yield problem(f"duplicate id {item.id!r} in {section}", section, index, "id")
             for s_index, source in enumerate(getattr(item, "sources", ())):
                 if source not in source_ids:
-                    yield problem(f"source id {source!r} is not in the sources list", section, index, "sources", s_index)
+                    yield problem(
+                        f"source id {source!r} is not in the sources list", section, index, "sources", s_index
+                    )
             if section != "sources" and not getattr(item, "sources", ("x",)):
                 yield problem("needs at least one source id", section, index, "sources")
             said_by = getattr(item, "said_by", None)

@@ -8,7 +8,6 @@ from dn_explorer.regions import RegionId, parse_region
 from explorer_ui.body_map import clicked_region
 
 SELECTED_KEY = "selected_region"
-LIST_KEY = "region_list"
 _STARTED_KEY = "_started"
 
 
@@ -29,7 +28,6 @@ def start_session() -> None:
 
 def _select(region: RegionId | None) -> None:
     st.session_state[SELECTED_KEY] = region
-    st.session_state[LIST_KEY] = region
     if region is None:
         st.query_params.pop("region", None)
     else:
@@ -43,9 +41,9 @@ def on_map_select() -> None:
         _select(region)
 
 
-def on_list_select() -> None:
-    """Callback: a region was chosen (or un-chosen) in the button list."""
-    _select(parse_region(st.session_state.get(LIST_KEY)))
+def on_list_select(region: RegionId) -> None:
+    """Callback: a region was chosen in the button list."""
+    _select(region)
 
 
 def clear_selection() -> None:

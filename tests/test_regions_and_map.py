@@ -56,7 +56,8 @@ def test_front_and_back_are_separate_svgs_with_titles(body_map):
         svg = ET.fromstring(view.markup)
         assert svg.tag.endswith("svg")
         title = svg.find("{http://www.w3.org/2000/svg}title")
-        assert title is not None and title.text
+        assert title is not None
+        assert title.text
 
 
 def test_each_region_is_one_tab_stop(body_map):
@@ -78,7 +79,8 @@ def test_each_region_is_one_tab_stop(body_map):
 
 def test_patient_sides_are_labelled_on_both_views(body_map):
     for view in body_map.views:
-        assert "Your right" in view.markup and "Your left" in view.markup
+        assert "Your right" in view.markup
+        assert "Your left" in view.markup
 
 
 def test_map_markup_has_no_scripts_or_outside_references(body_map):

@@ -60,10 +60,12 @@ class Server:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited early; see {self.log}")
-            with contextlib.suppress(OSError):
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:  # noqa: S310
-                    if response.status == 200:
-                        return self
+            with (
+                contextlib.suppress(OSError),
+                urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response,  # noqa: S310
+            ):
+                if response.status == 200:
+                    return self
             time.sleep(0.2)
         raise RuntimeError(f"server did not become healthy in 60 s; see {self.log}")
 
