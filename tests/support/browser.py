@@ -62,7 +62,7 @@ class Server:
                 raise RuntimeError(f"server exited early; see {self.log}")
             with (
                 contextlib.suppress(OSError),
-                urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response,  # noqa: S310
+                urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response,
             ):
                 if response.status == 200:
                     return self
