@@ -68,9 +68,10 @@ class Phase(StrEnum):
 
 
 class Sensation(Statement):
-    """Something a patient may feel, and when."""
+    """Something a patient may feel, and when; ``label`` is a few words for charts."""
 
     phase: Phase
+    label: ShortText | None = None
 
 
 class Condition(_Record):
@@ -140,12 +141,19 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file
+        where = _one_line(self.file)
         if self.line is not None:
             where += f", line {self.line}"
         if self.field:
-            where += f", field {self.field}"
-        return f"{where}: {self.message}"
+            where += f", field {_one_line(self.field)}"
+        return f"{where}: {_one_line(self.message)}"
+
+
+def _one_line(text: str) -> str:
+    """Show control characters (new lines, terminal escapes, bidi overrides) as escapes: one problem, one line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 class ContentError(Exception):
@@ -217,23 +225,27 @@ class ContentIndex:
 
 def load_content(path: Path) -> ContentIndex:
     """Read, parse and validate a content file; raise ContentError with every problem."""
-    name = path.name
+    name = path.name or str(path)
     try:
         size = path.stat().st_size
+        if size > MAX_CONTENT_BYTES:
+            raise ContentError([Problem(name, None, None, f"is {size} bytes; the limit is {MAX_CONTENT_BYTES} bytes")])
+        # Never read more than the limit allows, even from a file that grows or never ends (a device).
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_CONTENT_BYTES + 1)
     except OSError as exc:
-        raise ContentError([Problem(name, None, None, f"cannot be read ({exc.strerror})")]) from None
-    if size > MAX_CONTENT_BYTES:
-        raise ContentError([Problem(name, None, None, f"is {size} bytes; the limit is {MAX_CONTENT_BYTES} bytes")])
-    return parse_content(path.read_bytes(), name)
+        reason = exc.strerror or type(exc).__name__
+        raise ContentError([Problem(name, None, None, f"cannot be read ({reason})")]) from None
+    return parse_content(raw, name)
 
 
 def parse_content(raw: bytes, name: str = "conditions.yaml") -> ContentIndex:
     """Validate content given as bytes; ``name`` is what messages call the file."""
     if len(raw) > MAX_CONTENT_BYTES:
-        raise ContentError([Problem(name, None, None, f"is {len(raw)} bytes; the limit is {MAX_CONTENT_BYTES} bytes")])
+        raise ContentError([Problem(name, None, None, f"is too large; the limit is {MAX_CONTENT_BYTES} bytes")])
     text = _decode(raw, name)
     root = _compose(text, name)
-    data = yaml.SafeLoader(text).construct_document(root) if root is not None else None
+    data = _construct(root, text, name) if root is not None else None
     if data is None:
         raise ContentError([Problem(name, None, None, "is empty; it needs the content sections")])
     if not isinstance(data, dict):
@@ -250,6 +262,10 @@ def parse_content(raw: bytes, name: str = "conditions.yaml") -> ContentIndex:
     return ContentIndex.build(content)
 
 
+MAX_NESTING = 16
+"""The content file nests five levels deep; far deeper nesting only exhausts the parser's recursion."""
+
+
 def _decode(raw: bytes, name: str) -> str:
     try:
         return raw.decode("utf-8")
@@ -261,28 +277,137 @@ def _decode(raw: bytes, name: str) -> str:
 
 
 def _compose(text: str, name: str) -> yaml.Node | None:
-    """Build the YAML node tree, refusing anchors and aliases.
+    """Build the YAML node tree, refusing anchors, aliases, tags and deep nesting.
 
     Aliases are how a "billion laughs" file turns a few lines into an
-    exponential tree; a content file never needs them, so the event stream is
-    checked for them before any node is built.
+    exponential tree, tags (``!!python/...``) ask for objects rather than text,
+    and deep nesting exhausts the recursive composer; a content file needs none
+    of them, so the event stream is checked before any node is built.
     """
     try:
+        depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, yaml.AliasEvent) or anchor is not None:
-                line = event.start_mark.line + 1
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
                 raise ContentError(
                     [Problem(name, line, None, "uses YAML anchors or aliases (& or *), which are not allowed")]
                 )
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
+            tag = getattr(event, "tag", None)
+            if tag is not None:
+                raise ContentError(
+                    [Problem(name, line, None, f"uses the YAML tag {_tag(tag)}, which is not allowed; use plain text")]
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING:
+                    raise ContentError([Problem(name, line, None, f"nests more than {MAX_NESTING} levels deep")])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise ContentError([_yaml_problem(exc, text, name)]) from None
+    if root is not None:
+        duplicates = list(_duplicate_keys(root, name))
+        if duplicates:
+            raise ContentError(duplicates)
+    return root
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str, name: str) -> Problem:
+    """One plain line for a YAML error (PyYAML's own messages span several lines)."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) + 1
+        char = exc.character if isinstance(exc.character, int) else 0
+        return Problem(name, line, None, f"has a character YAML does not allow (U+{char:04X})")
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         reason = exc.problem or exc.context or "is not valid YAML"
-        raise ContentError([Problem(name, line, None, f"is not valid YAML: {reason}")]) from None
+        return Problem(name, line, None, f"is not valid YAML: {reason}")
+    return Problem(name, None, None, "is not valid YAML")
+
+
+def _duplicate_keys(root: yaml.Node, name: str) -> Iterator[Problem]:
+    """A key given twice in one mapping: YAML would silently keep only the last."""
+    stack: list[tuple[yaml.Node, tuple[Any, ...]]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        yield Problem(
+                            name,
+                            key.start_mark.line + 1,
+                            _field_name((*loc, key.value)),
+                            "is given twice in the same place; YAML would silently keep only the last one",
+                        )
+                    seen.add(key.value)
+                stack.append((value, (*loc, key.value)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, (*loc, i)) for i, child in enumerate(node.value))
+
+
+class _UnreadableValue(yaml.constructor.ConstructorError):
+    def __init__(self, node: yaml.Node, reason: str) -> None:
+        super().__init__(None, None, reason, node.start_mark)
+        self.node = node
+
+
+class _ContentLoader(yaml.SafeLoader):
+    """The safe loader, but a value it cannot convert (a 13th month, a 5000-digit number) is a YAML error."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError, TypeError) as exc:
+            reason = f"cannot read the value {_short(node.value)} ({_short(exc, 60)}); put it in quotes"
+            raise _UnreadableValue(node, reason) from None
+
+
+def _construct(root: yaml.Node, text: str, name: str) -> Any:
+    loader = _ContentLoader(text)
+    try:
+        return loader.construct_document(root)
+    except _UnreadableValue as exc:
+        loc = _loc_of(root, exc.node)
+        raise ContentError(
+            [Problem(name, exc.node.start_mark.line + 1, _field_name(loc) if loc else None, str(exc.problem))]
+        ) from None
     except yaml.YAMLError as exc:
-        raise ContentError([Problem(name, None, None, f"is not valid YAML: {exc}")]) from None
+        raise ContentError([_yaml_problem(exc, text, name)]) from None
+    finally:
+        loader.dispose()
+
+
+def _loc_of(root: yaml.Node, target: yaml.Node) -> tuple[Any, ...] | None:
+    """Where a node sits in the tree, as a field path (the tree is small: a bounded walk)."""
+    stack: list[tuple[yaml.Node, tuple[Any, ...]]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if node is target:
+            return loc
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((value, (*loc, key.value)) for key, value in node.value if isinstance(key, yaml.ScalarNode))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, (*loc, i)) for i, child in enumerate(node.value))
+    return None
+
+
+def _tag(tag: str) -> str:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    return shown if len(shown) <= 40 else shown[:40] + "…"
+
+
+def _short(value: object, limit: int = 40) -> str:
+    """A value quoted for a message, cut short: a message never repeats a huge input."""
+    text = value if isinstance(value, str) else str(value)
+    if isinstance(value, str):
+        text = repr(value) if len(value) <= limit else repr(value[:limit]) + "…"
+    elif len(text) > limit:
+        text = text[:limit] + "…"
+    return text
 
 
 def _node_at(root: yaml.Node, loc: Iterable[Any]) -> tuple[yaml.Node, bool]:
@@ -312,8 +437,12 @@ def _field_name(loc: Iterable[Any]) -> str:
 
 def _pydantic_problems(exc: ValidationError, root: yaml.Node, name: str) -> Iterator[Problem]:
     for error in exc.errors(include_url=False):
-        # Drop the model-class names pydantic puts in a union's location.
-        loc = [p for p in error["loc"] if isinstance(p, int) or p[:1].islower()]
+        # Drop the model-class names pydantic puts in a union's location, but keep
+        # an unknown key as written (it may start with a capital or any character).
+        *parents, last = error["loc"] or ("",)
+        loc = [p for p in parents if isinstance(p, int) or p[:1].islower()]
+        if isinstance(last, int) or last[:1].islower() or error["type"] == "extra_forbidden":
+            loc.append(last)
         node, _ = _node_at(root, loc)
         yield Problem(name, node.start_mark.line + 1, _field_name(loc), _plain_message(error))
 
@@ -326,9 +455,9 @@ def _plain_message(error: Any) -> str:
         return "is not a known field (check the spelling)"
     if kind == "enum":
         allowed = error.get("ctx", {}).get("expected", "")
-        return f"has value {error['input']!r}, which is not one of {allowed}"
+        return f"has value {_short(error['input'])}, which is not one of {allowed}"
     if kind == "string_pattern_mismatch":
-        return f"has {error['input']!r}; ids use lower-case letters, digits and dashes"
+        return f"has {_short(error['input'])}; ids use lower-case letters, digits and dashes"
     return str(error["msg"]).rstrip(".")
 
 

@@ -1,10 +1,13 @@
-"""What every page shares: page settings and the navigation links at the top."""
+"""What every page shares: page settings, the shell (mode, text size), and links between pages."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from dn_explorer.paths import PROJECT_ROOT
+from dn_explorer.modes import Mode
+from explorer_ui.shell import current_mode, show_shell, show_text_size_controls
 
 APP_TITLE = "Dry needling body map"
 
@@ -12,18 +15,22 @@ APP_TITLE = "Dry needling body map"
 NAV_LINKS = (
     ("explorer_app.py", "Body map"),
     ("pages/1_About_dry_needling.py", "About dry needling"),
+    ("pages/3_Pictures.py", "Pictures"),
     ("pages/2_Sources.py", "Sources"),
 )
 
 
-def page_setup(page_title: str) -> None:
-    """Set the browser title and layout, and show the links between pages."""
+def page_setup(page_title: str, on_step: Callable[[], None] | None = None) -> Mode:
+    """Set the browser title and layout, mount the shell, show the links; return the mode."""
     st.set_page_config(
         page_title=f"{page_title} · {APP_TITLE}",
         layout="wide",
         initial_sidebar_state="collapsed",
     )
-    nav = st.container(horizontal=True, gap="small", key="nav")
+    mode = current_mode()
+    show_shell(mode, on_step)
+    nav = st.container(horizontal=True, gap="small", key="nav", vertical_alignment="center")
     for path, label in NAV_LINKS:
-        assert (PROJECT_ROOT / path).exists(), path
         nav.page_link(path, label=label)
+    show_text_size_controls(nav)
+    return mode

@@ -12,6 +12,7 @@ import streamlit as st
 
 from dn_explorer.content import ContentIndex, Phase, Statement
 from dn_explorer.markdown_text import escape_markdown
+from dn_explorer.modes import Mode
 from dn_explorer.regions import RegionId
 
 PHASE_HEADINGS = {
@@ -62,31 +63,45 @@ def show_conditions(index: ContentIndex, region: RegionId) -> None:
         show_statement(index, note)
 
 
-def show_general(index: ContentIndex) -> None:
-    """Feelings, aftercare, safety and visits: the same for every region."""
-    st.subheader("What you may feel")
+def _feelings(index: ContentIndex) -> None:
     for phase, heading in PHASE_HEADINGS.items():
         items = index.sensations_in(phase)
         if items:
             st.markdown(f"**{heading}**")
             show_statements(index, items)
-    st.subheader("Looking after yourself afterwards")
-    show_statements(index, index.content.aftercare)
-    st.subheader("Staying safe")
-    show_statements(index, index.content.safety)
-    st.subheader("How many visits")
-    show_statements(index, index.content.visits)
 
 
-def show_region_view(index: ContentIndex, region: RegionId | None) -> None:
+def show_general(index: ContentIndex, *, folded: bool = False) -> None:
+    """Feelings, aftercare, safety and visits: the same for every region.
+
+    ``folded`` (present mode) puts each under a heading that opens on a tap,
+    so the projector shows the region's own conditions first.
+    """
+    sections = (
+        ("What you may feel", lambda: _feelings(index)),
+        ("Looking after yourself afterwards", lambda: show_statements(index, index.content.aftercare)),
+        ("Staying safe", lambda: show_statements(index, index.content.safety)),
+        ("How many visits", lambda: show_statements(index, index.content.visits)),
+    )
+    for title, body in sections:
+        if folded:
+            with st.expander(title):
+                body()
+        else:
+            st.subheader(title)
+            body()
+
+
+def show_region_view(index: ContentIndex, region: RegionId | None, mode: Mode = Mode.EXPLORE) -> None:
     if region is None:
         st.header("Touch a part of the body")
         st.markdown(
-            "Pick an area on the body map or in the list. "
+            "Touch an area on the body map or in the list. "
             "You will see what dry needling may help there, how it can feel, and how to look after yourself."
         )
-        show_general(index)
+        if mode is Mode.EXPLORE:
+            show_general(index)
         return
     st.header(index.region_label(region))
     show_conditions(index, region)
-    show_general(index)
+    show_general(index, folded=mode is Mode.PRESENT)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dn_explorer.regions import RegionId, parse_region
+from dn_explorer.regions import REGION_ORDER, RegionId, parse_region
 from explorer_ui.body_map import clicked_region
+from explorer_ui.shell import tour_step
 
 SELECTED_KEY = "selected_region"
 _STARTED_KEY = "_started"
@@ -48,3 +49,20 @@ def on_list_select(region: RegionId) -> None:
 
 def clear_selection() -> None:
     _select(None)
+
+
+def step_tour(delta: int) -> None:
+    """Move the guided tour one region on (+1) or back (-1), wrapping at the ends."""
+    current = selected_region()
+    if current is None:
+        position = 0 if delta > 0 else len(REGION_ORDER) - 1
+    else:
+        position = (REGION_ORDER.index(current) + delta) % len(REGION_ORDER)
+    _select(REGION_ORDER[position])
+
+
+def on_tour_key() -> None:
+    """Callback: an arrow key in present mode."""
+    delta = tour_step()
+    if delta:
+        step_tour(delta)

@@ -89,3 +89,35 @@ def open_app(page: Page, url: str) -> None:
     page.goto(url)
     wait_for_app(page)
     page.locator("[data-testid=body-map]").first.wait_for(timeout=30_000)
+
+
+INSIDE_POINT = """(group) => {
+  // A point inside the region's first shape, in page pixels. A group's centre
+  // can fall between two shapes (two knees), or outside an L-shaped foot.
+  for (const shape of group.querySelectorAll("path, ellipse, rect, polygon")) {
+    const box = shape.getBBox();
+    const matrix = shape.getScreenCTM();
+    for (let fy = 0.5; fy > 0.05; fy -= 0.1) {
+      for (const fx of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+        const p = new DOMPoint(box.x + box.width * fx, box.y + box.height * fy);
+        if (shape.isPointInFill(p)) {
+          const q = p.matrixTransform(matrix);
+          return {x: q.x, y: q.y};
+        }
+      }
+    }
+  }
+  return null;
+}"""
+
+
+def press_region(page: Page, region: str, *, tap: bool = False) -> None:
+    """Click (or tap) a region on the map the way a person would: on the shape itself."""
+    group = page.locator(f"[data-region={region}]").first
+    group.scroll_into_view_if_needed()
+    point = group.evaluate(INSIDE_POINT)
+    assert point, f"no point inside {region}"
+    if tap:
+        page.touchscreen.tap(point["x"], point["y"])
+    else:
+        page.mouse.click(point["x"], point["y"])

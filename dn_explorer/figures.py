@@ -1,0 +1,116 @@
+"""Plotly figures built from the content, and plain tables that say the same for keyboards and screen readers."""
+
+from __future__ import annotations
+
+from html import escape
+
+import plotly.graph_objects as go
+
+from dn_explorer.content import ContentIndex, Phase
+from dn_explorer.regions import REGION_ORDER
+
+PHASE_LABELS = {
+    Phase.DURING: "During treatment",
+    Phase.RIGHT_AFTER: "Right after",
+    Phase.FIRST_DAYS: "First hours and days",
+    Phase.OVER_VISITS: "Over several visits",
+}
+INK = "#1f2937"
+DOT = "#0f766e"
+FONT = {"family": "Source Sans Pro, sans-serif", "size": 18, "color": INK}
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    """Hover text: escaped (Plotly renders a little HTML) and wrapped with <br>."""
+    words, lines, line = escape(text).split(), [], ""
+    for word in words:
+        if len(line) + len(word) > width and line:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def region_condition_rows(index: ContentIndex) -> list[dict[str, str]]:
+    """One row per (region, condition) pair, in body order: the chart's data and its table."""
+    rows = []
+    for region in REGION_ORDER:
+        for condition in index.conditions_for(region):
+            rows.append(
+                {
+                    "Body area": index.region_label(region),
+                    "Problem": condition.name,
+                    "Documents that name it": ", ".join(index.source_names(condition.sources)),
+                }
+            )
+    return rows
+
+
+def overview_figure(index: ContentIndex) -> go.Figure:
+    """Body areas (top to bottom) against the problems the documents name there."""
+    rows = region_condition_rows(index)
+    counts = [len(r["Documents that name it"].split(", ")) for r in rows]
+    figure = go.Figure(
+        go.Scatter(
+            x=[r["Problem"] for r in rows],
+            y=[r["Body area"] for r in rows],
+            mode="markers",
+            marker={"size": [12 + 6 * n for n in counts], "color": DOT, "line": {"color": "#042f2e", "width": 2}},
+            customdata=[_wrap(f"Named by: {r['Documents that name it']}") for r in rows],
+            hovertemplate="<b>%{x}</b> (%{y})<br>%{customdata}<extra></extra>",
+        )
+    )
+    areas = list(dict.fromkeys(r["Body area"] for r in rows))
+    figure.update_layout(
+        font=FONT,
+        height=320 + 44 * len(areas),
+        margin={"l": 10, "r": 10, "t": 10, "b": 200},
+        plot_bgcolor="white",
+        xaxis={"tickangle": -40, "gridcolor": "#e5e7eb", "automargin": True},
+        yaxis={"categoryorder": "array", "categoryarray": areas[::-1], "gridcolor": "#e5e7eb", "automargin": True},
+        hoverlabel={"font_size": 18},
+    )
+    return figure
+
+
+def expectation_rows(index: ContentIndex) -> list[dict[str, str]]:
+    rows = []
+    for phase, phase_label in PHASE_LABELS.items():
+        for item in index.sensations_in(phase):
+            rows.append(
+                {
+                    "When": phase_label,
+                    "What you may notice": item.label or item.text,
+                    "In more words": item.text,
+                    "Sources": ", ".join(index.source_names(item.sources)),
+                }
+            )
+    return rows
+
+
+def expectations_figure(index: ContentIndex) -> go.Figure:
+    """What to expect over time: each feeling placed at the stage it belongs to."""
+    rows = expectation_rows(index)
+    figure = go.Figure(
+        go.Scatter(
+            x=[r["When"] for r in rows],
+            y=[r["What you may notice"] for r in rows],
+            mode="markers",
+            marker={"size": 26, "color": DOT, "symbol": "circle", "line": {"color": "#042f2e", "width": 2}},
+            customdata=[_wrap(f"{r['In more words']} (Sources: {r['Sources']})") for r in rows],
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    )
+    labels = [r["What you may notice"] for r in rows]
+    figure.update_layout(
+        font=FONT,
+        height=160 + 54 * len(labels),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        plot_bgcolor="white",
+        xaxis={"categoryorder": "array", "categoryarray": list(PHASE_LABELS.values()), "side": "top"},
+        yaxis={"categoryorder": "array", "categoryarray": labels[::-1], "automargin": True, "gridcolor": "#e5e7eb"},
+        hoverlabel={"font_size": 18},
+    )
+    return figure

@@ -1,0 +1,91 @@
+"""The app shell every page mounts: mode (explore, kiosk, present), text size, idle reset, tour keys."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+import streamlit as st
+
+from dn_explorer.modes import COUNTDOWN_SECONDS, TEXT_SCALES, Mode, Settings, next_scale, parse_mode
+from dn_explorer.paths import PROJECT_ROOT
+
+SHELL_DIR = PROJECT_ROOT / "explorer_ui" / "shell_component"
+SHELL_KEY = "shell"
+MODE_KEY = "mode"
+SCALE_KEY = "text_scale"
+
+
+@functools.cache
+def settings() -> Settings:
+    """Environment settings, read once per process."""
+    return Settings.from_env()
+
+
+@functools.cache
+def _component() -> Callable[..., object]:
+    # Not style-isolated on purpose: its CSS holds the page-wide mode and text-size rules.
+    return st.components.v2.component(
+        "dn_shell",
+        html=(SHELL_DIR / "shell.html").read_text(encoding="utf-8"),
+        css=(SHELL_DIR / "shell.css").read_text(encoding="utf-8"),
+        js=(SHELL_DIR / "shell.js").read_text(encoding="utf-8"),
+        isolate_styles=False,
+    )
+
+
+def current_mode() -> Mode:
+    """The session's mode: from ``?mode=`` on its first run, else the deployment's default."""
+    if MODE_KEY not in st.session_state:
+        st.session_state[MODE_KEY] = parse_mode(st.query_params.get_all("mode")) or settings().default_mode
+    return st.session_state[MODE_KEY]
+
+
+def text_scale() -> int:
+    return st.session_state.get(SCALE_KEY, TEXT_SCALES[0])
+
+
+def change_text_size(step: int) -> None:
+    st.session_state[SCALE_KEY] = next_scale(text_scale(), step)
+
+
+def tour_step() -> int:
+    """The arrow key just pressed in present mode: +1, -1, or 0."""
+    result = st.session_state.get(SHELL_KEY)
+    value = result.get("step") if hasattr(result, "get") else None
+    return value if value in (1, -1) else 0
+
+
+def show_shell(mode: Mode, on_step: Callable[[], None] | None = None) -> None:
+    _component()(
+        key=SHELL_KEY,
+        data={
+            "mode": mode.value,
+            "scale": text_scale(),
+            "idleSeconds": settings().idle_seconds,
+            "countdownSeconds": COUNTDOWN_SECONDS,
+        },
+        on_step_change=on_step or (lambda: None),
+        height=0,
+    )
+
+
+def show_text_size_controls(container: st.delta_generator.DeltaGenerator) -> None:
+    scale = text_scale()
+    container.button(
+        "A−",
+        key="text-smaller",
+        help="Smaller text",
+        on_click=change_text_size,
+        args=(-1,),
+        disabled=scale == TEXT_SCALES[0],
+    )
+    container.button(
+        "A+",
+        key="text-bigger",
+        help="Bigger text",
+        on_click=change_text_size,
+        args=(1,),
+        disabled=scale == TEXT_SCALES[-1],
+    )
+    container.markdown(f"Text size {scale}%")

@@ -1,0 +1,76 @@
+// The app shell: mode and text size on <html>, and per mode:
+// - kiosk: no context menu, and the idle reset (warning with a countdown, then a fresh start);
+// - present: the arrow keys step through the guided tour.
+// It only reads numbers and fixed words from data; nothing is written as HTML.
+export default function ({ parentElement, data, setTriggerValue }) {
+  const mode = ["kiosk", "present", "explore"].includes(data?.mode) ? data.mode : "explore";
+  const scale = Number.isFinite(data?.scale) ? data.scale : 100;
+  const html = document.documentElement;
+  html.dataset.dnMode = mode;
+  html.dataset.dnScale = String(scale);
+  html.style.setProperty("--dn-scale", String(scale / 100));
+  const cleanups = [];
+  const listen = (target, type, handler, options) => {
+    target.addEventListener(type, handler, options);
+    cleanups.push(() => target.removeEventListener(type, handler, options));
+  };
+
+  if (mode === "present") {
+    listen(document, "keydown", (event) => {
+      const target = event.composedPath()[0];
+      const typing = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+        event.preventDefault();
+        setTriggerValue("step", event.key === "ArrowRight" ? 1 : -1);
+      }
+    });
+  }
+
+  if (mode === "kiosk") {
+    listen(document, "contextmenu", (event) => event.preventDefault(), true);
+    const idleMs = Math.max(5, Number(data.idleSeconds) || 90) * 1000;
+    const countdownMs = Math.max(20, Number(data.countdownSeconds) || 20) * 1000;
+    const dialog = parentElement.querySelector(".dn-idle");
+    const seconds = parentElement.querySelector(".dn-idle-seconds");
+    const stay = parentElement.querySelector(".dn-idle-stay");
+    let lastActivity = Date.now();
+    let warningSince = null;
+
+    const hideWarning = () => {
+      warningSince = null;
+      dialog.hidden = true;
+    };
+    const activity = () => {
+      if (warningSince === null) lastActivity = Date.now();
+    };
+    for (const type of ["pointerdown", "keydown", "touchstart", "wheel"]) {
+      listen(document, type, activity, { capture: true, passive: true });
+    }
+    listen(stay, "click", () => {
+      lastActivity = Date.now();
+      hideWarning();
+    });
+    const tick = () => {
+      const now = Date.now();
+      if (warningSince === null && now - lastActivity >= idleMs) {
+        warningSince = now;
+        dialog.hidden = false;
+        stay.focus();
+      }
+      if (warningSince !== null) {
+        const left = Math.max(0, Math.ceil((countdownMs - (now - warningSince)) / 1000));
+        seconds.textContent = String(left);
+        if (left <= 0) {
+          // A full reload starts a new session: nothing of this visitor is left.
+          window.location.replace(new URL("./?mode=kiosk", document.baseURI).href);
+        }
+      }
+    };
+    const timer = window.setInterval(tick, 250);
+    cleanups.push(() => window.clearInterval(timer));
+    hideWarning();
+  }
+
+  return () => cleanups.forEach((undo) => undo());
+}

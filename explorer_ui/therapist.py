@@ -1,0 +1,74 @@
+"""Therapist tools: find a region by condition name, and the aftercare handout download."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dn_explorer.content import ContentIndex
+from dn_explorer.handout import build_handout
+from dn_explorer.markdown_text import escape_markdown
+from dn_explorer.regions import RegionId
+from dn_explorer.search import SearchResult, find_regions
+from explorer_ui.state import on_list_select
+from explorer_ui.shell import settings
+
+SEARCH_KEY = "search_text"
+RESULT_KEY = "search_result"
+
+
+def _on_search(index: ContentIndex) -> None:
+    result = find_regions(index, st.session_state.get(SEARCH_KEY, ""))
+    st.session_state[RESULT_KEY] = result
+    if result.regions:
+        on_list_select(result.regions[0])
+
+
+def show_search(index: ContentIndex) -> None:
+    st.text_input(
+        "Find a condition",
+        key=SEARCH_KEY,
+        placeholder="For example: tennis elbow, TMJ, sciatica",
+        on_change=_on_search,
+        args=(index,),
+        max_chars=80,
+    )
+    result: SearchResult | None = st.session_state.get(RESULT_KEY)
+    if result is None or not result.query:
+        return
+    shown = escape_markdown(st.session_state.get(SEARCH_KEY, "")[:80])
+    if result.regions:
+        names = ", ".join(index.region_label(r) for r in result.regions)
+        st.success(f"Found “{shown}” in: {escape_markdown(names)}", icon=":material/search:")
+        if len(result.regions) > 1:
+            row = st.container(horizontal=True, gap="small")
+            for region in result.regions:
+                row.button(
+                    f"Show {index.region_label(region)}",
+                    key=f"search-go-{region.value}",
+                    on_click=on_list_select,
+                    args=(region,),
+                )
+    elif result.conditions:
+        names = ", ".join(c.name for c in result.conditions)
+        st.info(
+            f"{escape_markdown(names)}: the documents name this without a body area. "
+            "You can read about it on the About dry needling page.",
+            icon=":material/info:",
+        )
+    else:
+        st.info(
+            f"Sorry, nothing matches “{shown}”. Try another word, or choose a body area on the map.",
+            icon=":material/info:",
+        )
+
+
+def show_handout_button(index: ContentIndex, region: RegionId) -> None:
+    label = index.region_label(region)
+    st.download_button(
+        f"Download the aftercare handout for the {label.lower()} (PDF)",
+        data=lambda: build_handout(index, region, settings().base_url),  # built only on click
+        file_name=f"dry-needling-aftercare-{region.value}.pdf",
+        mime="application/pdf",
+        icon=":material/download:",
+        key="handout",
+    )

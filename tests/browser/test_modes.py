@@ -1,0 +1,134 @@
+"""Each mode in real Chromium: kiosk idle reset and touch targets, present-mode keys, therapist tools."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.support.browser import ARTIFACTS, Server, open_app, press_region, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+IDLE_SECONDS = 4
+
+
+@pytest.fixture(scope="module")
+def kiosk_server() -> Iterator[Server]:
+    running = Server(env={"EXPLORER_IDLE_SECONDS": str(IDLE_SECONDS)}).start()
+    yield running
+    running.stop()
+
+
+def view_heading(page: Page):
+    return page.get_by_role("heading", level=2).first
+
+
+def test_kiosk_idle_warning_then_a_clean_start(page: Page, kiosk_server: Server):
+    open_app(page, f"{kiosk_server.url}/?mode=kiosk")
+    press_region(page, "neck")
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Neck")
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_be_visible(timeout=(IDLE_SECONDS + 5) * 1000)
+    expect(dialog).to_contain_text("Are you still there?")
+    seconds = int(page.locator(".dn-idle-seconds").inner_text())
+    assert 15 <= seconds <= 20
+    page.screenshot(path=ARTIFACTS / "kiosk-idle-warning-1920.png")
+    # One touch keeps the visitor's screen.
+    page.get_by_role("button", name="I'm still here").click()
+    expect(dialog).to_be_hidden()
+    expect(view_heading(page)).to_have_text("Neck")
+    # Then nobody touches it: warning, countdown, and a fresh start.
+    expect(dialog).to_be_visible(timeout=(IDLE_SECONDS + 5) * 1000)
+    page.wait_for_url(re.compile(r"/\?mode=kiosk$"), timeout=30_000)
+    wait_for_app(page)
+    page.locator("[data-testid=body-map]").wait_for()
+    expect(view_heading(page)).to_have_text("Touch a part of the body")
+    assert page.locator("[data-region][aria-pressed=true]").count() == 0
+    assert "region=" not in page.url
+    page.screenshot(path=ARTIFACTS / "kiosk-start-1920.png")
+
+
+def test_kiosk_targets_are_at_least_44px_and_no_toolbar(page: Page, server: Server):
+    open_app(page, f"{server.url}/?mode=kiosk")
+    page.wait_for_function("document.documentElement.dataset.dnMode === 'kiosk'")
+    assert page.locator("[data-testid=stToolbar]").is_hidden()
+    assert page.locator("input, textarea").count() == 0
+    sizes = page.evaluate(
+        """() => {
+          const found = [];
+          const walk = (root) => {
+            root.querySelectorAll("button, a[href], [role=button], input").forEach((el) => {
+              const r = el.getBoundingClientRect();
+              if (r.width > 0 && r.height > 0) found.push([el.getAttribute("aria-label") || el.textContent.trim().slice(0, 30), r.width, r.height]);
+            });
+            root.querySelectorAll("*").forEach((el) => el.shadowRoot && walk(el.shadowRoot));
+          };
+          walk(document);
+          return found;
+        }"""
+    )
+    small = [s for s in sizes if s[1] < 44 or s[2] < 44]
+    assert sizes and not small, small
+    user_select = page.evaluate("getComputedStyle(document.documentElement).userSelect")
+    assert user_select == "none"
+
+
+def test_text_size_control_scales_the_view(page: Page, server: Server):
+    open_app(page, f"{server.url}/?mode=kiosk&region=neck")
+    page.wait_for_function("document.documentElement.dataset.dnScale === '100'")
+    before = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    for _ in range(4):
+        page.get_by_role("button", name="A+").click()
+        wait_for_app(page)
+    page.wait_for_function("document.documentElement.dataset.dnScale === '200'")
+    after = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    assert after == pytest.approx(before * 2, rel=0.01)
+    page.screenshot(path=ARTIFACTS / "kiosk-text-200-1920.png")
+
+
+def test_present_mode_arrow_keys_step_the_tour(page: Page, server: Server):
+    open_app(page, f"{server.url}/?mode=present")
+    page.keyboard.press("ArrowRight")
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Head")
+    page.keyboard.press("ArrowRight")
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Jaw")
+    page.keyboard.press("ArrowLeft")
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Head")
+    page.get_by_role("button", name="Next").click()
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Jaw")
+    page.screenshot(path=ARTIFACTS / "present-jaw-1920.png")
+
+
+def test_therapist_finds_a_condition_and_downloads_the_handout(page: Page, server: Server):
+    open_app(page, server.url)
+    box = page.get_by_label("Find a condition")
+    box.fill("carpal tunel")
+    box.press("Enter")
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Wrist and hand")
+    expect(page.locator("[data-region=wrist-hand]").first).to_have_attribute("aria-pressed", "true")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=re.compile("aftercare handout", re.IGNORECASE)).click()
+    download = download_info.value
+    assert download.suggested_filename == "dry-needling-aftercare-wrist-hand.pdf"
+    assert download.path().read_bytes().startswith(b"%PDF")
+
+
+def test_pictures_page_shows_both_charts(browser: Browser, server: Server):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/Pictures")
+        wait_for_app(page)
+        expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=30_000)
+        page.screenshot(path=ARTIFACTS / "pictures-1920.png")
+    finally:
+        context.close()

@@ -1,0 +1,138 @@
+"""AppTest runs of each mode: kiosk, present (tour), explore (search and handout), and text size."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+from streamlit.testing.v1 import AppTest
+
+from dn_explorer.handout import build_handout
+from dn_explorer.modes import Mode, Settings, next_scale, parse_mode
+from dn_explorer.paths import PROJECT_ROOT
+from dn_explorer.regions import REGION_ORDER, RegionId
+from explorer_ui.shell import MODE_KEY, SCALE_KEY
+from explorer_ui.state import SELECTED_KEY
+from explorer_ui.therapist import SEARCH_KEY
+
+APP = str(PROJECT_ROOT / "explorer_app.py")
+
+
+def run_app(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def test_parse_mode_table():
+    assert parse_mode("kiosk") is Mode.KIOSK
+    assert parse_mode(["present"]) is Mode.PRESENT
+    assert parse_mode("KIOSK ") is Mode.KIOSK
+    for bad in ("", "admin", "<b>", None, ["kiosk", "present"], "k" * 40):
+        assert parse_mode(bad) is None
+
+
+def test_settings_from_environment():
+    assert Settings.from_env({}).idle_seconds == 90
+    assert Settings.from_env({"EXPLORER_IDLE_SECONDS": "12"}).idle_seconds == 12
+    assert Settings.from_env({"EXPLORER_IDLE_SECONDS": "soon"}).idle_seconds == 90
+    assert Settings.from_env({"EXPLORER_IDLE_SECONDS": "1"}).idle_seconds == 5
+    assert Settings.from_env({"EXPLORER_MODE": "kiosk"}).default_mode is Mode.KIOSK
+    assert Settings.from_env({"EXPLORER_BASE_URL": "javascript:alert(1)"}).base_url == "http://localhost:8501"
+    assert Settings.from_env({"EXPLORER_BASE_URL": "https://clinic.example/"}).base_url == "https://clinic.example"
+
+
+def test_text_scale_steps_stay_between_100_and_200():
+    assert next_scale(100, -1) == 100
+    assert next_scale(100, 1) == 125
+    assert next_scale(200, 1) == 200
+    assert next_scale(999, 1) == 125
+
+
+def test_kiosk_has_nothing_to_type_and_no_download():
+    at = run_app(mode="kiosk")
+    assert not at.exception
+    assert at.session_state[MODE_KEY] is Mode.KIOSK
+    assert len(at.text_input) == 0
+    at = run_app(mode="kiosk", region="neck")
+    assert not at.exception
+    assert len(at.text_input) == 0
+    assert not [b for b in at.get("download_button")]
+
+
+def test_text_size_buttons_change_the_scale():
+    at = run_app(mode="kiosk")
+    at.button(key="text-bigger").click().run()
+    at.button(key="text-bigger").click().run()
+    assert at.session_state[SCALE_KEY] == 150
+    at.button(key="text-smaller").click().run()
+    assert at.session_state[SCALE_KEY] == 125
+
+
+def test_search_selects_the_matching_region():
+    at = run_app()
+    at.text_input(key=SEARCH_KEY).input("tennis elbow").run()
+    assert not at.exception
+    assert at.session_state[SELECTED_KEY] is RegionId.ELBOW
+    assert at.query_params["region"] == "elbow"
+
+
+def test_search_with_several_regions_offers_each():
+    at = run_app()
+    at.text_input(key=SEARCH_KEY).input("back pain").run()
+    assert at.session_state[SELECTED_KEY] in (RegionId.UPPER_BACK, RegionId.LOW_BACK)
+    keys = {b.key for b in at.button}
+    assert {"search-go-upper-back", "search-go-low-back"} <= keys
+
+
+def test_search_without_match_says_so_kindly():
+    at = run_app()
+    at.text_input(key=SEARCH_KEY).input("<b>zzzz</b>").run()
+    assert not at.exception
+    assert at.session_state[SELECTED_KEY] is None
+    message = at.info[0].value
+    assert "Sorry, nothing matches" in message
+    assert "<b>" not in message
+
+
+def test_handout_button_appears_for_a_region():
+    at = run_app(region="elbow")
+    buttons = at.get("download_button")
+    assert len(buttons) == 1
+    assert "handout" in buttons[0].proto.label.lower()
+
+
+def test_handout_pdf_holds_the_region_content(content):
+    for region in REGION_ORDER:
+        pdf = PdfReader(io.BytesIO(build_handout(content, region, "http://kiosk.local:8501")))
+        assert len(pdf.pages) == 1, f"{region} handout is not one page"
+        text = " ".join(pdf.pages[0].extract_text().split())
+        assert content.region_label(region) in text
+        for condition in content.conditions_for(region):
+            assert condition.name in text
+        for step in content.content.aftercare[:3]:
+            assert " ".join(step.text.split()[:4]) in text
+        assert "sterile" in text.lower()
+        assert f"region={region.value}" in text
+
+
+def test_present_tour_steps_through_every_region():
+    at = run_app(mode="present")
+    seen = []
+    for _ in REGION_ORDER:
+        at.button(key="tour-next").click().run()
+        assert not at.exception
+        seen.append(at.session_state[SELECTED_KEY])
+    assert seen == list(REGION_ORDER)
+    at.button(key="tour-next").click().run()
+    assert at.session_state[SELECTED_KEY] is REGION_ORDER[0]
+    at.button(key="tour-previous").click().run()
+    assert at.session_state[SELECTED_KEY] is REGION_ORDER[-1]
+
+
+def test_pictures_page_runs_with_tables(content):
+    at = run_app(mode="present")
+    at.switch_page("pages/3_Pictures.py").run()
+    assert not at.exception
+    assert len(at.table) == 2
