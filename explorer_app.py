@@ -27,17 +27,18 @@ region = selected_region()
 st.title(APP_TITLE)
 if mode is Mode.PRESENT:
     show_tour_controls(index, region)
+explorer = st.container(key="explorer")
 if mode is Mode.PRESENT or text_scale() >= 150:
     # Projector or big text: map and region view share the screen; the list sits under the map.
-    map_column, view_column = st.columns([5, 5], gap="large")
+    map_column, view_column = explorer.columns([5, 5], gap="large")
     list_column = map_column
 else:
-    map_column, list_column, view_column = st.columns([5, 1.7, 4.3], gap="medium")
+    map_column, list_column, view_column = explorer.columns([5, 1.7, 4.3], gap="medium")
 with map_column:
     show_body_map(region, on_map_select)
 with list_column:
     show_region_list(index, region)
-with view_column:
+with view_column, st.container(key="region-view"):
     if mode is Mode.EXPLORE:
         show_search(index)
     show_region_view(index, region, mode)

@@ -9,8 +9,8 @@ from dn_explorer.handout import build_handout
 from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.regions import RegionId
 from dn_explorer.search import SearchResult, find_regions
-from explorer_ui.state import on_list_select
 from explorer_ui.shell import settings
+from explorer_ui.state import on_list_select
 
 SEARCH_KEY = "search_text"
 RESULT_KEY = "search_result"

@@ -21,6 +21,22 @@ export default function ({ parentElement, data, setTriggerValue }) {
     const regionId = el.getAttribute("data-region");
     show(regionId); // highlight at once; Python confirms on the rerun
     setTriggerValue("select", regionId);
+    bringViewIntoSight(el.getAttribute("aria-label"));
+  };
+  // On a narrow screen the region view is below the map: once it shows the
+  // chosen region, scroll it into sight so a tap visibly does something.
+  const bringViewIntoSight = (label) => {
+    if (window.innerWidth > 640) return;
+    let tries = 0;
+    const look = () => {
+      const heading = document.querySelector(".st-key-region-view h2");
+      if (heading && heading.textContent.trim() === label) {
+        heading.scrollIntoView({ behavior: "smooth", block: "start" });
+      } else if (tries++ < 40) {
+        window.setTimeout(look, 100);
+      }
+    };
+    window.setTimeout(look, 100);
   };
   const regionOf = (event) => {
     const el = event.target instanceof Element ? event.target.closest("[data-region]") : null;

@@ -63,7 +63,8 @@ def test_kiosk_targets_are_at_least_44px_and_no_toolbar(page: Page, server: Serv
           const walk = (root) => {
             root.querySelectorAll("button, a[href], [role=button], input").forEach((el) => {
               const r = el.getBoundingClientRect();
-              if (r.width > 0 && r.height > 0) found.push([el.getAttribute("aria-label") || el.textContent.trim().slice(0, 30), r.width, r.height]);
+              const name = el.getAttribute("aria-label") || el.textContent.trim().slice(0, 30);
+              if (r.width > 0 && r.height > 0) found.push([name, r.width, r.height]);
             });
             root.querySelectorAll("*").forEach((el) => el.shadowRoot && walk(el.shadowRoot));
           };
@@ -72,7 +73,8 @@ def test_kiosk_targets_are_at_least_44px_and_no_toolbar(page: Page, server: Serv
         }"""
     )
     small = [s for s in sizes if s[1] < 44 or s[2] < 44]
-    assert sizes and not small, small
+    assert sizes
+    assert not small, small
     user_select = page.evaluate("getComputedStyle(document.documentElement).userSelect")
     assert user_select == "none"
 
