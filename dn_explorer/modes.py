@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from dn_explorer.regions import parse_choice
+
 
 class Mode(StrEnum):
     EXPLORE = "explore"
@@ -28,14 +30,7 @@ DEFAULT_BASE_URL = "http://localhost:8501"
 
 def parse_mode(value: object) -> Mode | None:
     """The mode named by an untrusted value (a query parameter), or None."""
-    if isinstance(value, list):
-        value = value[0] if len(value) == 1 else None
-    if not isinstance(value, str) or len(value) > 16:
-        return None
-    try:
-        return Mode(value.strip().lower())
-    except ValueError:
-        return None
+    return parse_choice(Mode, value, max_length=16)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
+
+E = TypeVar("E", bound=StrEnum)
 
 
 class RegionId(StrEnum):
@@ -33,17 +36,22 @@ class RegionId(StrEnum):
 REGION_ORDER: tuple[RegionId, ...] = tuple(RegionId)
 
 
-def parse_region(value: object) -> RegionId | None:
-    """Return the region named by an untrusted value (a query parameter), or None.
+def parse_choice(vocabulary: type[E], value: object, max_length: int = 32) -> E | None:
+    """The member of a fixed vocabulary named by an untrusted value (a query parameter), or None.
 
-    Only an exact, known id is accepted; anything else (unknown, hostile, a list)
-    means "no region", so it can never reach markup.
+    Only a known id is accepted (case and surrounding spaces aside); anything
+    else (unknown, hostile, several values) means "none", so it never reaches markup.
     """
     if isinstance(value, list):
         value = value[0] if len(value) == 1 else None
-    if not isinstance(value, str) or len(value) > 32:
+    if not isinstance(value, str) or len(value) > max_length:
         return None
     try:
-        return RegionId(value.strip().lower())
+        return vocabulary(value.strip().lower())
     except ValueError:
         return None
+
+
+def parse_region(value: object) -> RegionId | None:
+    """The region named by an untrusted value, or None."""
+    return parse_choice(RegionId, value)
