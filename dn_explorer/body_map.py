@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from dn_explorer.regions import RegionId
+from dn_explorer.regions import REGION_ORDER, RegionId
 
 SVG_NS = "http://www.w3.org/2000/svg"
 _Q = f"{{{SVG_NS}}}"
@@ -23,6 +23,10 @@ VIEW_HINTS = {
     "front": "Your right side is on the left of the picture.",
     "back": "Your left side is on the left of the picture.",
 }
+
+
+STATUS_MARKUP = '<p class="bm-status" role="status" aria-live="polite" aria-atomic="true"></p>'
+"""The live region the map announces a new selection in (filled by the component's script)."""
 
 
 class BodyMapError(ValueError):
@@ -51,9 +55,14 @@ class BodyMap:
 
     @property
     def markup(self) -> str:
-        """The HTML the component mounts: a wrapper holding one SVG per view."""
+        """The HTML the component mounts: a wrapper holding one SVG per view.
+
+        Under the views sits a polite live region, empty here: the component's
+        script writes "Showing: <region>" into it (as text) when the selection
+        changes, so screen readers announce it and sighted visitors see the name.
+        """
         inner = "".join(f'<div class="bm-view">{v.markup}</div>' for v in self.views)
-        return f'<div class="bm" data-testid="body-map">{inner}</div>'
+        return f'<div class="bm" data-testid="body-map">{inner}{STATUS_MARKUP}</div>'
 
 
 def load_body_map(path: Path) -> BodyMap:
@@ -117,6 +126,21 @@ def _make_button(region_group: ET.Element, *, first_time: bool) -> None:
         region_group.set("aria-hidden", "true")
 
 
+def _in_list_order(children: list[ET.Element]) -> list[ET.Element]:
+    """The view's children with its region groups in the list's order (``REGION_ORDER``).
+
+    Tab follows document order, so this makes Tab go down the body the same way
+    the list of region buttons does. Other children (labels) keep their places,
+    and regions share borders without overlapping, so the picture is unchanged.
+    """
+    regions = iter(sorted((c for c in children if c.get("data-region")), key=_list_position))
+    return [next(regions) if child.get("data-region") else child for child in children]
+
+
+def _list_position(region_group: ET.Element) -> int:
+    return REGION_ORDER.index(RegionId(region_group.get("data-region", "")))
+
+
 def _view_svg(group: ET.Element, view_name: str, viewbox: str) -> str:
     svg = ET.Element(
         f"{_Q}svg",
@@ -130,7 +154,7 @@ def _view_svg(group: ET.Element, view_name: str, viewbox: str) -> str:
     )
     title = ET.SubElement(svg, f"{_Q}title", {"id": f"bm-title-{view_name}"})
     title.text = f"{VIEW_NAMES[view_name]}. {VIEW_HINTS[view_name]}"
-    for child in group:
+    for child in _in_list_order(list(group)):
         svg.append(child)
     # Local tag names plus one xmlns attribute: what an HTML parser expects inline.
     for element in svg.iter():

@@ -16,7 +16,12 @@ def button_key(region: RegionId) -> str:
 
 
 def show_region_list(index: ContentIndex, selected: RegionId | None) -> None:
-    """One button per region; the chosen one is filled and carries a tick (not colour alone)."""
+    """One button per region; the chosen one carries a tick and is filled (not colour alone).
+
+    Every button keeps one type: switching a button between types makes the browser
+    build a new one, and a keyboard user who pressed it would lose their place.
+    The fill comes from the page CSS (``shell.css``), keyed on the tick icon.
+    """
     st.markdown(f"**{LIST_HEADING}**")
     with st.container(horizontal=True, gap="small", key="region-list"):
         for region in REGION_ORDER:
@@ -24,7 +29,7 @@ def show_region_list(index: ContentIndex, selected: RegionId | None) -> None:
             st.button(
                 index.region_label(region),
                 key=button_key(region),
-                type="primary" if chosen else "secondary",
+                type="secondary",
                 icon=":material/check:" if chosen else None,
                 on_click=on_list_select,
                 args=(region,),

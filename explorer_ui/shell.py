@@ -78,7 +78,6 @@ def show_text_size_controls(container: st.delta_generator.DeltaGenerator) -> Non
         help="Smaller text",
         on_click=change_text_size,
         args=(-1,),
-        disabled=scale == TEXT_SCALES[0],
     )
     container.button(
         "A+",
@@ -86,6 +85,7 @@ def show_text_size_controls(container: st.delta_generator.DeltaGenerator) -> Non
         help="Bigger text",
         on_click=change_text_size,
         args=(1,),
-        disabled=scale == TEXT_SCALES[-1],
     )
-    container.markdown(f"Text size {scale}%")
+    # The buttons stay enabled at the ends (a disabled button drops keyboard focus); the text says the limit.
+    limit = " (smallest)" if scale == TEXT_SCALES[0] else " (largest)" if scale == TEXT_SCALES[-1] else ""
+    container.markdown(f"Text size {scale}%{limit}")

@@ -17,6 +17,18 @@ export default function ({ parentElement, data, setTriggerValue }) {
   };
   show(selected);
 
+  // Say the confirmed selection in the live region under the map. The name is the
+  // region's own label from our SVG, set as text; writing only on a change means a
+  // rerun for another reason (a theme change) does not announce it again.
+  const status = root.querySelector(".bm-status");
+  if (status) {
+    const chosen = selected ? root.querySelector(`[data-region="${CSS.escape(selected)}"]`) : null;
+    const text = chosen ? `Showing: ${chosen.getAttribute("aria-label")}` : "";
+    if (status.textContent !== text) {
+      status.textContent = text;
+    }
+  }
+
   const choose = (el) => {
     const regionId = el.getAttribute("data-region");
     show(regionId); // highlight at once; Python confirms on the rerun
@@ -42,8 +54,27 @@ export default function ({ parentElement, data, setTriggerValue }) {
     const el = event.target instanceof Element ? event.target.closest("[data-region]") : null;
     return el && root.contains(el) ? el : null;
   };
+  // A tap on empty space within SLOP px of a body area chooses that area: the
+  // knees, hips and shins are narrower than a 44 px fingertip on a kiosk screen.
+  // Only empty space counts, so a tap on one area never picks its neighbour.
+  const SLOP = 12;
+  const nearby = (x, y) => {
+    const surface = root.getRootNode();
+    for (let radius = 3; radius <= SLOP; radius += 3) {
+      for (let step = 0; step < 16; step++) {
+        const angle = (step * Math.PI) / 8;
+        const hit = surface.elementFromPoint(x + radius * Math.cos(angle), y + radius * Math.sin(angle));
+        const el = hit ? hit.closest("[data-region]") : null;
+        if (el && root.contains(el)) {
+          return el;
+        }
+      }
+    }
+    return null;
+  };
   const onClick = (event) => {
-    const el = regionOf(event);
+    const onPicture = event.target instanceof Element && event.target.closest(".bm-view");
+    const el = regionOf(event) || (onPicture ? nearby(event.clientX, event.clientY) : null);
     if (el) {
       choose(el);
     }
