@@ -6,15 +6,11 @@ from html import escape
 
 import plotly.graph_objects as go
 
-from dn_explorer.content import ContentIndex, Phase
+from dn_explorer.content import ContentIndex
 from dn_explorer.regions import REGION_ORDER
+from dn_explorer.view_text import PHASE_HEADINGS
 
-PHASE_LABELS = {
-    Phase.DURING: "During treatment",
-    Phase.RIGHT_AFTER: "Right after",
-    Phase.FIRST_DAYS: "First hours and days",
-    Phase.OVER_VISITS: "Over several visits",
-}
+PHASE_LABELS = PHASE_HEADINGS
 INK = "#1f2937"
 DOT = "#0f766e"
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 18, "color": INK}

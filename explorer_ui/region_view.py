@@ -8,24 +8,15 @@ words right after the text where it first appears on the page.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterable
 
 import streamlit as st
 
-from dn_explorer.content import ContentIndex, Phase, Statement, Term
+from dn_explorer.content import ContentIndex, Statement
 from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.modes import Mode
 from dn_explorer.regions import RegionId
-
-PHASE_HEADINGS = {
-    Phase.DURING: "During the treatment",
-    Phase.RIGHT_AFTER: "Right after",
-    Phase.FIRST_DAYS: "The first hours and days",
-    Phase.OVER_VISITS: "Over several visits",
-}
-
+from dn_explorer.view_text import PHASE_HEADINGS, WordExplainer, block, paragraph, sources_text, statement_paragraphs
 
 START_HEADING = "Touch a part of the body"
 START_TEXT = (
@@ -39,65 +30,12 @@ NO_CONDITIONS_TEXT = (
 """Fixed patient-facing words, kept here so the readability test checks them too."""
 
 
-@functools.cache
-def _term_pattern(term: str) -> re.Pattern[str]:
-    """The term and its plural ("trigger points", "tendinopathies"), as whole words, any case."""
-    words = r"\s+".join(re.escape(w) for w in term.lower().split())
-    forms = rf"(?:{words}|{words[:-1]}ies)" if words.endswith("y") else rf"{words}(?:e?s)?"
-    return re.compile(rf"\b{forms}\b", re.IGNORECASE)
+def show_statements(index: ContentIndex, items: Iterable[Statement], words: WordExplainer) -> None:
+    """A run of statements as one Markdown element (one element per statement made taps slow)."""
+    st.markdown(block(p for item in items for p in statement_paragraphs(index, item, words)))
 
 
-def terms_in(index: ContentIndex, text: str) -> list[Term]:
-    """The glossary terms a text uses, in the order they first appear in it."""
-    found = []
-    for term in index.content.glossary:
-        match = _term_pattern(term.term).search(text)
-        if match:
-            found.append((match.start(), term))
-    return [term for _, term in sorted(found, key=lambda pair: pair[0])]
-
-
-class WordExplainer:
-    """Explains each glossary word once per page, right after the text where it first appears."""
-
-    def __init__(self, index: ContentIndex) -> None:
-        self.index = index
-        self.explained: list[str] = []
-
-    def after(self, text: str) -> None:
-        waiting = terms_in(self.index, text)
-        while waiting:
-            term = waiting.pop(0)
-            if term.id in self.explained:
-                continue
-            self.explained.append(term.id)
-            st.markdown(f":material/menu_book: *Word explained:* **{escape_markdown(term.term)}**")
-            st.markdown(escape_markdown(term.meaning))
-            st.caption(sources_line(self.index, term.sources))
-            waiting += terms_in(self.index, term.meaning)  # an explanation may use another long word
-
-
-def sources_line(index: ContentIndex, source_ids: Iterable[str], said_by: str | None = None) -> str:
-    names = ", ".join(index.source_names(source_ids))
-    line = f"Source: {names}" if "," not in names else f"Sources: {names}"
-    if said_by:
-        line += f" · This is {index.sources_by_id[said_by].short}'s own claim"
-    return escape_markdown(line)
-
-
-def show_statement(index: ContentIndex, item: Statement, words: WordExplainer | None = None) -> None:
-    st.markdown(escape_markdown(item.text))
-    st.caption(sources_line(index, item.sources, item.said_by))
-    if words is not None:
-        words.after(item.text)
-
-
-def show_statements(index: ContentIndex, items: Iterable[Statement], words: WordExplainer | None = None) -> None:
-    for item in items:
-        show_statement(index, item, words)
-
-
-def show_conditions(index: ContentIndex, region: RegionId, words: WordExplainer | None = None) -> None:
+def show_conditions(index: ContentIndex, region: RegionId, words: WordExplainer) -> None:
     label = index.region_label(region)
     conditions = index.conditions_for(region)
     st.subheader("What dry needling may help here")
@@ -105,25 +43,24 @@ def show_conditions(index: ContentIndex, region: RegionId, words: WordExplainer 
         st.info(escape_markdown(NO_CONDITIONS_TEXT.format(area=label.lower())), icon=":material/info:")
     for condition in conditions:
         with st.container(border=True):
-            st.markdown(f"**{escape_markdown(condition.name)}**")
-            st.markdown(escape_markdown(condition.text))
-            st.caption(sources_line(index, condition.sources))
-            if words is not None:
-                words.after(f"{condition.name}. {condition.text}")
+            shown = paragraph(condition.text, sources_text(index, condition.sources), title=condition.name)
+            st.markdown(block([shown, *words.after(f"{condition.name}. {condition.text}")]))
     note = index.regions_by_id[region].note
     if note is not None:
-        show_statement(index, note, words)
+        show_statements(index, [note], words)
 
 
-def _feelings(index: ContentIndex, words: WordExplainer | None) -> None:
+def _feelings(index: ContentIndex, words: WordExplainer) -> None:
+    paragraphs = []
     for phase, heading in PHASE_HEADINGS.items():
         items = index.sensations_in(phase)
         if items:
-            st.markdown(f"**{heading}**")
-            show_statements(index, items, words)
+            paragraphs.append(f"**{heading}**")
+            paragraphs += [p for item in items for p in statement_paragraphs(index, item, words)]
+    st.markdown(block(paragraphs))
 
 
-def show_general(index: ContentIndex, *, folded: bool = False, words: WordExplainer | None = None) -> None:
+def show_general(index: ContentIndex, words: WordExplainer, *, folded: bool = False) -> None:
     """Feelings, aftercare, safety and visits: the same for every region.
 
     ``folded`` (present mode) puts each under a heading that opens on a tap,
@@ -150,8 +87,8 @@ def show_region_view(index: ContentIndex, region: RegionId | None, mode: Mode = 
         st.header(START_HEADING)
         st.markdown(START_TEXT)
         if mode is Mode.EXPLORE:
-            show_general(index, words=words)
+            show_general(index, words)
         return
     st.header(index.region_label(region))
     show_conditions(index, region, words)
-    show_general(index, folded=mode is Mode.PRESENT, words=words)
+    show_general(index, words, folded=mode is Mode.PRESENT)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dn_explorer.markdown_text import escape_markdown
+from dn_explorer.view_text import WordExplainer, block, paragraph, sources_text
 from explorer_ui.layout import page_setup
 from explorer_ui.loading import content_or_stop
-from explorer_ui.region_view import WordExplainer, sources_line
 
 page_setup("About dry needling")
 index = content_or_stop()
@@ -18,19 +18,24 @@ st.title("About dry needling")
 st.header("Questions and answers")
 for question in index.content.questions:
     st.subheader(escape_markdown(question.question))
-    st.markdown(escape_markdown(question.answer))
-    st.caption(sources_line(index, question.sources, question.said_by))
-    words.after(question.answer)
+    answer = paragraph(question.answer, sources_text(index, question.sources, question.said_by))
+    st.markdown(block([answer, *words.after(question.answer)]))
 
 st.header("Problems named for the whole body")
 st.markdown("The documents also list these problems without naming one body area.")
-for condition in index.whole_body_conditions:
-    st.markdown(f"**{escape_markdown(condition.name)}**: {escape_markdown(condition.text)}")
-    st.caption(sources_line(index, condition.sources))
-    words.after(f"{condition.name}. {condition.text}")
+st.markdown(
+    block(
+        p
+        for condition in index.whole_body_conditions
+        for p in (
+            paragraph(condition.text, sources_text(index, condition.sources), title=condition.name),
+            *words.after(f"{condition.name}. {condition.text}"),
+        )
+    )
+)
 
 if index.content.glossary:
     st.header("Words explained")
-    for term in index.content.glossary:
-        st.markdown(f"**{escape_markdown(term.term)}**: {escape_markdown(term.meaning)}")
-        st.caption(sources_line(index, term.sources))
+    st.markdown(
+        block(paragraph(t.meaning, sources_text(index, t.sources), title=t.term) for t in index.content.glossary)
+    )

@@ -19,7 +19,9 @@ from streamlit.testing.v1 import AppTest
 from dn_explorer.content import ContentIndex
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import RegionId
-from explorer_ui.region_view import NO_CONDITIONS_TEXT, START_TEXT, terms_in
+from dn_explorer.view_text import EXPLAINED_LABEL as EXPLAINED
+from dn_explorer.view_text import terms_in
+from explorer_ui.region_view import NO_CONDITIONS_TEXT, START_TEXT
 
 MAX_GRADE = 8.0
 """NIH and AMA advice for patient material: grade 8 or lower (aim for 6-8)."""
@@ -55,7 +57,6 @@ word, add it here.
 """
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
-EXPLAINED = "Word explained:"
 
 
 @pytest.fixture(scope="module")
@@ -146,24 +147,29 @@ def _unescape(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown)
 
 
+def _paragraphs(at: AppTest) -> list[str]:
+    """Every paragraph the page shows in Markdown, in order (a section is one element of many paragraphs)."""
+    return [p.strip() for m in at.markdown for p in _unescape(m.value).split("\n\n") if p.strip()]
+
+
 def _explanation_problems(at: AppTest, content: ContentIndex) -> list[str]:
     """Each glossary word the page uses must be explained exactly once, after its first use
     and before the next item of content.
 
-    An explanation is two markdown elements (the "Word explained: <term>" label, then the
-    meaning); a bold-only line such as a condition's name is a title, not a use; the About
-    page's closing list of every term ("**Term**: meaning") is not a use either.
+    An explanation is one paragraph ("Word explained: <term>." and the meaning); a bold-only
+    paragraph such as a condition's name is a title, not a use; the About page's closing list
+    of every term is not a use either.
     """
-    texts = [_unescape(m.value) for m in at.markdown]
-    glossary_list = {f"**{t.term}**: {' '.join(t.meaning.split())}" for t in content.content.glossary}
+    texts = _paragraphs(at)
     labels = {i for i, text in enumerate(texts) if EXPLAINED in text}
-    meanings = {i + 1 for i in labels}
     titles = {i for i, text in enumerate(texts) if re.fullmatch(r"\*\*[^*]+\*\*", text)}
-    items = [i for i in range(len(texts)) if i not in labels | meanings | titles and texts[i] not in glossary_list]
+    meanings = tuple(t.meaning[:40] for t in content.content.glossary)
+    glossary_list = {i for i, text in enumerate(texts) if i not in labels and text.startswith(meanings)}
+    items = [i for i in range(len(texts)) if i not in labels | titles | glossary_list]
     problems = []
     for term in content.content.glossary:
-        uses = [i for i in sorted(set(items) | meanings) if term in terms_in(content, texts[i])]
-        explained_at = [i for i in sorted(labels) if texts[i].rstrip("*").endswith(term.term)]
+        uses = [i for i in sorted(set(items) | labels) if term in terms_in(content, texts[i])]
+        explained_at = [i for i in sorted(labels) if f"{EXPLAINED} {term.term}." in texts[i]]
         if not uses and not explained_at:
             continue
         if len(explained_at) != 1 or not uses:
@@ -172,7 +178,7 @@ def _explanation_problems(at: AppTest, content: ContentIndex) -> list[str]:
         first_use, label = uses[0], explained_at[0]
         between = [i for i in items if first_use < i < label]
         if label < first_use or between:
-            problems.append(f"{term.term}: first used in markdown #{first_use}, explained at #{label}")
+            problems.append(f"{term.term}: first used in paragraph #{first_use}, explained at #{label}")
     return problems
 
 
@@ -183,7 +189,7 @@ def test_region_view_explains_each_long_word_where_it_first_appears(region, cont
         at.query_params["region"] = region.value
     at.run()
     assert not at.exception
-    shown = "\n".join(_unescape(m.value) for m in at.markdown)
+    shown = "\n".join(_paragraphs(at))
     used = {t.id for t in terms_in(content, shown)}
     assert {"local-twitch-response", "trigger-point", "practitioner"} <= used
     if region is RegionId.ELBOW:
@@ -197,6 +203,6 @@ def test_about_page_explains_long_words_where_they_first_appear(content):
     at = AppTest.from_file(APP, default_timeout=30).run()
     at.switch_page("pages/1_About_dry_needling.py").run()
     assert not at.exception
-    labels = [_unescape(m.value) for m in at.markdown if EXPLAINED in m.value]
-    assert any(label.rstrip("*").endswith("Myofascial") for label in labels)
+    labels = [p for p in _paragraphs(at) if EXPLAINED in p]
+    assert any(f"{EXPLAINED} Myofascial." in label for label in labels)
     assert _explanation_problems(at, content) == []

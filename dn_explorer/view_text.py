@@ -1,0 +1,91 @@
+"""Markdown for the region view and the About page, built from content and fully escaped.
+
+A section of statements becomes ONE Markdown block (each statement a paragraph with
+its sources under it): a tap then resends a handful of page elements instead of
+dozens, which is most of what the browser spends on a rerun. A long glossary word
+("sciatica", "trigger point") gets a plain explanation right after the paragraph
+where it first appears on the page.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from dn_explorer.content import ContentIndex, Phase, Statement, Term
+from dn_explorer.markdown_text import escape_markdown
+
+EXPLAINED_LABEL = "Word explained:"
+PHASE_HEADINGS = {
+    Phase.DURING: "During the treatment",
+    Phase.RIGHT_AFTER: "Right after",
+    Phase.FIRST_DAYS: "The first hours and days",
+    Phase.OVER_VISITS: "Over several visits",
+}
+"""When a feeling happens, in the words the region view and the chart both use."""
+
+
+@functools.cache
+def _term_pattern(term: str) -> re.Pattern[str]:
+    """The term and its plural ("trigger points", "tendinopathies"), as whole words, any case."""
+    words = r"\s+".join(re.escape(w) for w in term.lower().split())
+    forms = rf"(?:{words}|{words[:-1]}ies)" if words.endswith("y") else rf"{words}(?:e?s)?"
+    return re.compile(rf"\b{forms}\b", re.IGNORECASE)
+
+
+def terms_in(index: ContentIndex, text: str) -> list[Term]:
+    """The glossary terms a text uses, in the order they first appear in it."""
+    found = []
+    for term in index.content.glossary:
+        match = _term_pattern(term.term).search(text)
+        if match:
+            found.append((match.start(), term))
+    return [term for _, term in sorted(found, key=lambda pair: pair[0])]
+
+
+def sources_text(index: ContentIndex, source_ids: Iterable[str], said_by: str | None = None) -> str:
+    """ "Sources: A, B" (and whose own claim it is), escaped for Markdown."""
+    names = index.source_names(source_ids)
+    line = ("Source: " if len(names) == 1 else "Sources: ") + ", ".join(names)
+    if said_by:
+        line += f" · This is {index.sources_by_id[said_by].short}'s own claim"
+    return escape_markdown(line)
+
+
+class WordExplainer:
+    """Explains each glossary word once per page, right after the paragraph where it first appears."""
+
+    def __init__(self, index: ContentIndex) -> None:
+        self.index = index
+        self.explained: set[str] = set()
+
+    def after(self, text: str) -> list[str]:
+        """Explanation paragraphs for the words ``text`` is the first to use."""
+        paragraphs = []
+        waiting = terms_in(self.index, text)
+        while waiting:
+            term = waiting.pop(0)
+            if term.id in self.explained:
+                continue
+            self.explained.add(term.id)
+            paragraphs.append(
+                f"> :material/menu_book: **{EXPLAINED_LABEL} {escape_markdown(term.term)}.** "
+                f"{escape_markdown(term.meaning)}  \n> *{sources_text(self.index, term.sources)}*"
+            )
+            waiting += terms_in(self.index, term.meaning)  # an explanation may use another long word
+        return paragraphs
+
+
+def paragraph(text: str, sources: str, title: str | None = None) -> str:
+    """One statement: optional bold title, the text, and its sources on the line below."""
+    head = f"**{escape_markdown(title)}**\n\n" if title else ""
+    return f"{head}{escape_markdown(text)}  \n*{sources}*"
+
+
+def statement_paragraphs(index: ContentIndex, item: Statement, words: WordExplainer) -> list[str]:
+    return [paragraph(item.text, sources_text(index, item.sources, item.said_by)), *words.after(item.text)]
+
+
+def block(paragraphs: Iterable[str]) -> str:
+    return "\n\n".join(paragraphs)
