@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: help run test test-fast browser check-content lint format clean
+.PHONY: help run test test-fast browser check-content lint format clean bench serve-cluster bench-memory
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
@@ -27,6 +27,7 @@ browser: $(VENV)/.dev ## Make sure a headless Chromium is there for the browser 
 	@scripts/ensure_chromium.sh $(PY)
 
 test: $(VENV)/.dev browser ## Set up everything the tests need, then run the whole suite
+	@scripts/ensure_nginx.sh
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -46,3 +47,13 @@ format: $(VENV)/.dev ## Reformat the code with ruff
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+bench: $(VENV)/.dev browser ## Benchmarks against a bare Streamlit page (6-8 min); writes bench/RESULTS.md
+	$(PY) -m bench.run
+
+serve-cluster: $(VENV)/.runtime ## Two replicas behind nginx at http://127.0.0.1:8080 (installs nginx if missing)
+	@scripts/ensure_nginx.sh
+	@NGINX_ENSURED=1 PY=$(PY) scripts/serve_cluster.sh
+
+bench-memory: $(VENV)/.dev browser ## Soak: 1000 region changes in one kiosk session; fails if memory grows (5-20 min)
+	$(PY) -m bench.memory_soak --changes 1000

@@ -22,6 +22,25 @@ EXPLORER = "explorer_app.py"
 BARE = "bench/bare_app.py"
 APPS = {"explorer": EXPLORER, "bare": BARE}
 
+DEPLOY_ENV_FILE = PROJECT_ROOT / "deploy" / "replica.env"
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines (comments and blank lines skipped), as systemd's EnvironmentFile= reads them."""
+    values = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, value = line.split("=", 1)
+            values[key.strip()] = value.strip()
+    return values
+
+
+def config_env(config: str) -> dict[str, str]:
+    """``shipped``: the repository's own settings (what ``make run`` starts); ``deploy``: deploy/replica.env."""
+    return read_env_file(DEPLOY_ENV_FILE) if config == "deploy" else {}
+
+
 STREAMLIT_FLAGS = (
     "--server.headless", "true",
     "--server.address", "127.0.0.1",

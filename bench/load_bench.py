@@ -13,25 +13,29 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
+import math
 import random
 import time
 from dataclasses import dataclass, field
 
-from bench.common import APPS, StreamlitServer, summary
+from bench.common import APPS, StreamlitServer, config_env, summary
 from bench.stclient import RenderError, StreamlitSession
 from dn_explorer.content import load_content
 from dn_explorer.paths import CONTENT_FILE
 from dn_explorer.regions import REGION_ORDER
 
-CHANGES_PER_SESSION = 3
+MIN_CHANGES_PER_SESSION = 3
+MIN_SAMPLES = 150
+"""Each session changes region at least 3 times, and a stage collects at least 150 changes (p95 of fewer
+is one or two samples on a noisy machine)."""
 THINK_SECONDS = (1.0, 3.0)
 RAMP_SECONDS_PER_100 = 2.5
 STAGE_DEADLINE = 150.0
-LEVELS = (10, 60, 200)
-DEPLOY_FLAGS = ("--runner.postScriptGC", "false", "--server.enableWebsocketCompression", "true")
-"""What deploy/ changes: no full garbage collection after every run (it costs 55-80 ms of CPU per
-rerun here, holding the GIL while the replies wait), and permessage-deflate for the websocket."""
+PLAN = (("deploy", 20), ("deploy", 60), ("deploy", 200), ("shipped", 60))
+"""The stages: the deploy settings at each load, and the repository's own settings at 60 sessions
+(at 200 they take minutes per stage, every render waiting behind a full garbage collection)."""
 
 
 @dataclass
@@ -39,6 +43,7 @@ class StageResult:
     app: str
     sessions: int
     config: str = "shipped"
+    changes_per_session: int = MIN_CHANGES_PER_SESSION
     change_latencies_ms: list[float] = field(default_factory=list)
     initial_latencies_ms: list[float] = field(default_factory=list)
     failed_sessions: int = 0
@@ -46,6 +51,7 @@ class StageResult:
     rss_base_mb: float = 0.0
     rss_all_open_mb: float = 0.0
     server_cpu_s: float = 0.0
+    client_cpu_s: float = 0.0
     renders: int = 0
     wall_s: float = 0.0
 
@@ -58,6 +64,7 @@ class StageResult:
             "app": self.app,
             "config": self.config,
             "sessions": self.sessions,
+            "changes_per_session": self.changes_per_session,
             "change_ms": summary(self.change_latencies_ms),
             "initial_ms": summary(self.initial_latencies_ms),
             "failed_sessions": self.failed_sessions,
@@ -66,6 +73,7 @@ class StageResult:
             "rss_all_open_mb": round(self.rss_all_open_mb, 1),
             "mb_per_session": round(self.mb_per_session, 3),
             "server_cpu_ms_per_render": round(1000 * self.server_cpu_s / max(self.renders, 1), 2),
+            "client_cpu_ms_per_render": round(1000 * self.client_cpu_s / max(self.renders, 1), 2),
             "renders": self.renders,
             "wall_s": round(self.wall_s, 1),
         }
@@ -86,7 +94,7 @@ async def _one_session(
         render = await session.rerun()
         result.initial_latencies_ms.append(render.latency * 1000)
         region = None
-        for change in range(1, CHANGES_PER_SESSION + 1):
+        for change in range(1, result.changes_per_session + 1):
             await asyncio.sleep(rng.uniform(*THINK_SECONDS))
             if app == "explorer":
                 region = rng.choice([r for r in labels if r != region])
@@ -109,22 +117,23 @@ async def _one_session(
 
 
 async def _wait_quietly(event: asyncio.Event) -> None:
-    try:
+    with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(event.wait(), STAGE_DEADLINE)
-    except TimeoutError:
-        pass
 
 
 async def _stage(app: str, server: StreamlitServer, sessions: int, labels: dict[str, str], config: str) -> StageResult:
-    result = StageResult(app, sessions, config)
-    # One warm-up session so caches are filled and the base memory includes a rendered page.
-    warm = StreamlitSession(server.url)
-    await warm.open()
-    await warm.rerun()
-    await warm.close()
+    changes = max(MIN_CHANGES_PER_SESSION, math.ceil(MIN_SAMPLES / sessions))
+    result = StageResult(app, sessions, config, changes)
+    # One warm-up session (per process) so caches are filled and the base memory includes a rendered page.
+    for url in getattr(server, "warm_urls", [server.url]):
+        warm = StreamlitSession(url)
+        await warm.open()
+        await warm.rerun()
+        await warm.close()
     await asyncio.sleep(0.5)
     result.rss_base_mb = server.rss_mb()
     cpu_before = server.cpu_seconds()
+    client_before = time.process_time()
     all_done = asyncio.Event()
     ramp = RAMP_SECONDS_PER_100 * sessions / 100
     started = time.perf_counter()
@@ -137,8 +146,8 @@ async def _stage(app: str, server: StreamlitServer, sessions: int, labels: dict[
 
     async def all_finished_changes() -> None:
         # Every session has finished its renders (or failed) when this many latencies/failures are in.
-        while len(result.change_latencies_ms) + CHANGES_PER_SESSION * result.failed_sessions < (
-            CHANGES_PER_SESSION * sessions
+        while len(result.change_latencies_ms) + result.changes_per_session * result.failed_sessions < (
+            result.changes_per_session * sessions
         ):
             await asyncio.sleep(0.1)
 
@@ -150,6 +159,7 @@ async def _stage(app: str, server: StreamlitServer, sessions: int, labels: dict[
     await asyncio.sleep(0.5)
     result.rss_all_open_mb = server.rss_mb()
     result.server_cpu_s = server.cpu_seconds() - cpu_before
+    result.client_cpu_s = time.process_time() - client_before
     result.renders = len(result.change_latencies_ms) + len(result.initial_latencies_ms)
     all_done.set()
     outcomes = await asyncio.gather(*tasks, return_exceptions=True)
@@ -162,45 +172,40 @@ def run_stage(app: str, sessions: int, config: str = "shipped", labels: dict[str
     """A fresh server for ``app``, ``sessions`` concurrent sessions against it, then stop it.
 
     ``config`` is ``shipped`` (the repository's settings, as ``make run`` starts it) or ``deploy``
-    (the settings ``deploy/`` uses: see ``DEPLOY_FLAGS``).
+    (the replicas' settings in ``deploy/replica.env``).
     """
     labels = labels or region_labels()
-    extra = DEPLOY_FLAGS if config == "deploy" else ()
-    with StreamlitServer(APPS[app], name=f"load-{config}-{app}-{sessions}", extra_args=extra) as server:
+    name = f"load-{config}-{app}-{sessions}"
+    with StreamlitServer(APPS[app], name=name, env=config_env(config)) as server:
         return asyncio.run(_stage(app, server, sessions, labels, config))
 
 
-def run(
-    levels: tuple[int, ...] = LEVELS, configs: tuple[str, ...] = ("shipped", "deploy"), log=print
-) -> list[dict[str, object]]:
-    """Every level, bare and explorer interleaved (the order alternates from stage to stage)."""
+def run(plan: tuple[tuple[str, int], ...] = PLAN, log=print) -> list[dict[str, object]]:
+    """Every (config, sessions) stage of the plan, bare and explorer interleaved (alternating order)."""
     labels = region_labels()
     figures = []
-    number = 0
-    for config in configs:
-        for sessions in levels:
-            order = ("bare", "explorer") if number % 2 == 0 else ("explorer", "bare")
-            number += 1
-            for app in order:
-                stage = run_stage(app, sessions, config, labels)
+    for number, (config, sessions) in enumerate(plan):
+        order = ("bare", "explorer") if number % 2 == 0 else ("explorer", "bare")
+        for app in order:
+            stage = run_stage(app, sessions, config, labels)
             row = stage.figures()
             figures.append(row)
             change = row["change_ms"]
             log(
-                f"  load {config:7s} {app:8s} {sessions:4d} sessions: change p50 {change['p50']:.0f} ms, "  # type: ignore[index]
-                f"p95 {change['p95']:.0f} ms, failed {stage.failed_sessions}, "  # type: ignore[index]
-                f"{row['mb_per_session']} MB/session, {row['server_cpu_ms_per_render']} ms CPU/render, "
-                f"{row['wall_s']} s"
+                f"  load {config:7s} {app:8s} {sessions:4d} sessions: "
+                f"change p50 {change['p50']:.0f} ms, p95 {change['p95']:.0f} ms, "
+                f"failed {stage.failed_sessions}, {row['mb_per_session']} MB/session, "
+                f"{row['server_cpu_ms_per_render']} ms CPU/render, {row['wall_s']} s"
             )
     return figures
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, nargs="+", default=list(LEVELS))
-    parser.add_argument("--configs", nargs="+", default=["shipped", "deploy"], choices=["shipped", "deploy"])
+    parser.add_argument("--sessions", type=int, nargs="+", default=[20, 60, 200])
+    parser.add_argument("--config", default="deploy", choices=["shipped", "deploy"])
     args = parser.parse_args()
-    print(json.dumps(run(tuple(args.sessions), tuple(args.configs)), indent=1, default=str))
+    print(json.dumps(run(tuple((args.config, n) for n in args.sessions)), indent=1, default=str))
 
 
 if __name__ == "__main__":

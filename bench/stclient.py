@@ -19,6 +19,7 @@ counted per tap are what a real page receives.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 import zlib
@@ -96,8 +97,8 @@ class StreamlitSession:
         ws_url = self.base_url.replace("http://", "ws://", 1) + "/_stcore/stream"
         self.ws = await connect(
             ws_url,
-            subprotocols=["streamlit"],  # type: ignore[list-item]
-            origin=self.base_url,  # type: ignore[arg-type]
+            subprotocols=["streamlit"],
+            origin=self.base_url,
             compression="deflate" if self.deflate else None,
             max_size=None,
             open_timeout=timeout,
@@ -110,10 +111,8 @@ class StreamlitSession:
             await self.ws.close()
         if self._reader is not None:
             self._reader.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._reader
-            except (asyncio.CancelledError, Exception):  # noqa: S110 - closing anyway
-                pass
 
     async def rerun(self, widgets: list[WidgetState] | None = None, timeout: float = RENDER_TIMEOUT) -> Render:
         """Send one ``rerun_script`` and wait for ``script_finished``."""
@@ -222,6 +221,7 @@ class StreamlitSession:
             self.button_ids[element.button.id] = element.button.label
             text = element.button.label
         elif kind == "bidi_component":
+            text = element.bidi_component.component_name
             if element.bidi_component.id.endswith(f"-{MAP_KEY}"):
                 self.map_id = element.bidi_component.id
         elif kind == "exception":

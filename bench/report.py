@@ -1,0 +1,493 @@
+"""Writes ``bench/RESULTS.md`` and the latency plot (Plotly) from one run's results."""
+
+from __future__ import annotations
+
+import json
+import math
+import tempfile
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from bench.common import BENCH_DIR, RESULTS_DIR, ratio
+
+RESULTS_MD = BENCH_DIR / "RESULTS.md"
+PLOT_PNG = RESULTS_DIR / "latency.png"
+PLOT_JSON = RESULTS_DIR / "latency.plotly.json"
+
+
+def _ms(value: float) -> str:
+    return "–" if value is None or math.isnan(value) else f"{value:.0f} ms"
+
+
+def _x(value: float) -> str:
+    return "–" if value is None or math.isnan(value) else f"{value:.2f}×"
+
+
+def _kb(value: float) -> str:
+    return f"{value / 1000:.1f} kB"
+
+
+def _mark(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def _stages(results: dict) -> dict[tuple[str, int, str], dict]:
+    return {(row["config"], row["sessions"], row["app"]): row for row in results["load"]}
+
+
+def _client_cpu(rows: list[dict], app: str) -> str:
+    values = [r.get("client_cpu_ms_per_render") for r in rows if r["app"] == app]
+    values = [v for v in values if v is not None]
+    return f"{sum(values) / len(values):.1f} ms" if values else "–"
+
+
+def figure(results: dict) -> go.Figure:
+    stages = _stages(results)
+    fig = go.Figure()
+    styles = {"explorer": "#0f766e", "bare": "#6b7280"}
+    for config, dash in (("deploy", "solid"), ("shipped", "dot")):
+        for app in ("explorer", "bare"):
+            rows = sorted(
+                (r for (c, _, a), r in stages.items() if c == config and a == app), key=lambda r: r["sessions"]
+            )
+            if not rows:
+                continue
+            for stat, width in (("p50", 3), ("p95", 1.5)):
+                fig.add_trace(
+                    go.Scatter(
+                        x=[r["sessions"] for r in rows],
+                        y=[r["change_ms"][stat] for r in rows],
+                        mode="lines+markers",
+                        name=f"{app} {stat} ({'deploy/replica.env' if config == 'deploy' else 'repo settings'})",
+                        line={"color": styles[app], "dash": dash, "width": width},
+                        marker={"size": 9 if stat == "p50" else 6},
+                    )
+                )
+    cluster = results.get("cluster") or {}
+    if "change_ms" in cluster:
+        for stat, symbol in (("p50", "star"), ("p95", "star-open")):
+            fig.add_trace(
+                go.Scatter(
+                    x=[cluster["sessions"]],
+                    y=[cluster["change_ms"][stat]],
+                    mode="markers",
+                    name=f"explorer {stat}, nginx + 2 replicas",
+                    marker={"symbol": symbol, "size": 16, "color": "#b45309"},
+                )
+            )
+    fig.update_layout(
+        title="Region change latency against concurrent sessions (Streamlit's websocket protocol)",
+        xaxis_title="concurrent sessions (log scale)",
+        xaxis={"type": "log", "tickvals": sorted({row["sessions"] for row in results["load"]})},
+        yaxis_title="render latency, ms (log scale)",
+        yaxis_type="log",
+        template="plotly_white",
+        width=1000,
+        height=600,
+        legend={"font": {"size": 11}},
+    )
+    return fig
+
+
+def _render_png(fig: go.Figure, path: Path) -> bool:
+    """Render through headless Chromium (no kaleido needed, nothing fetched: plotly.js is inlined)."""
+    from playwright.sync_api import sync_playwright
+
+    from bench.browser_bench import CHROMIUM, CHROMIUM_ARGS
+
+    with tempfile.TemporaryDirectory() as tmp:
+        html = Path(tmp) / "plot.html"
+        html.write_text(fig.to_html(include_plotlyjs=True, full_html=True), encoding="utf-8")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM) if CHROMIUM.exists() else None, args=CHROMIUM_ARGS
+            )
+            try:
+                page = browser.new_page(viewport={"width": 1020, "height": 620})
+                page.goto(html.as_uri())
+                page.wait_for_selector(".main-svg", timeout=30_000)
+                page.locator(".plotly-graph-div").screenshot(path=str(path))
+            finally:
+                browser.close()
+    return True
+
+
+def write(results: dict, log=print) -> list[Path]:
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    fig = figure(results)
+    PLOT_JSON.write_text(fig.to_json() + "\n", encoding="utf-8")
+    written = [PLOT_JSON]
+    try:
+        _render_png(fig, PLOT_PNG)
+        written.append(PLOT_PNG)
+    except Exception as exc:  # the figures still stand without the picture
+        log(f"  could not render {PLOT_PNG.name}: {exc}")
+    RESULTS_MD.write_text(markdown(results), encoding="utf-8")
+    written.append(RESULTS_MD)
+    return written
+
+
+def markdown(results: dict) -> str:
+    m = results["machine"]
+    prof = results["profile"]
+    explorer, bare = prof["explorer"], prof["bare"]
+    browser = results["browser"]
+    stages = _stages(results)
+    shipped_tap, deploy_tap = browser["shipped"], browser["deploy"]
+    lines: list[str] = []
+    add = lines.append
+
+    add("# Benchmark results")
+    add("")
+    add(
+        f"Written by `make bench` ({'quick run, ' if results.get('quick') else ''}{results['started']}, "
+        f"{results['duration_s']:.0f} s). The machines here are shared and noisy, so every figure is set against "
+        "a bare Streamlit page (`bench/bare_app.py`: one button, one line of text) that the same run starts and "
+        "measures, interleaved with the explorer. **Read the ratios; the absolute times move from run to run.** "
+        "Raw figures: `bench/results/results.json`."
+    )
+    add("")
+    add(
+        "Two server settings are measured: the repository's own (`.streamlit/config.toml`, what `make run` starts) "
+        "and the replicas' (`deploy/replica.env`, what `deploy/` and `make serve-cluster` run)."
+    )
+    add("")
+    add("## Machine")
+    add("")
+    add("| | |")
+    add("| --- | --- |")
+    add(f"| CPU | {m['cpu']}, {m['cores']} cores |")
+    add(f"| Memory | {m['memory_gb']} GB |")
+    add(f"| OS | {m['os']} |")
+    add(f"| Python, Streamlit | {m['python']}, {m['streamlit']} |")
+    add(f"| Browser | {m['chromium']} (headless) |")
+    load_start = ", ".join(f"{v:.2f}" for v in m["load_average_at_start"])
+    load_end = ", ".join(f"{v:.2f}" for v in m.get("load_average_at_end", []))
+    add(f"| Load average (1, 5, 15 min) | {load_start} at the start, {load_end} at the end |")
+    add("")
+
+    # ---- summary
+    def stage_ratio(config: str, sessions: int, stat: str) -> float:
+        e, b = stages.get((config, sessions, "explorer")), stages.get((config, sessions, "bare"))
+        return ratio(e["change_ms"][stat], b["change_ms"][stat]) if e and b else float("nan")
+
+    levels = sorted({n for (c, n, _a) in stages if c == "deploy"})
+    failed = sum(r["failed_sessions"] for r in results["load"])
+    explorer_rows = [r for r in results["load"] if r["app"] == "explorer"]
+    mb = [r["mb_per_session"] for r in explorer_rows if r["sessions"] >= 60]
+    per_tap = explorer["per_tap"]
+    add("## Against the goals")
+    add("")
+    add("| What | Goal | Measured | |")
+    add("| --- | --- | --- | --- |")
+    r = shipped_tap["tap_ratio_p50"]
+    add(
+        f"| Tap to content, median (repo settings) | ≤ 1.25× bare | {_x(r)} "
+        f"({_ms(shipped_tap['tap_ms']['explorer']['p50'])} vs {_ms(shipped_tap['tap_ms']['bare']['p50'])}) | "
+        f"{_mark(r <= 1.25)} |"
+    )
+    r = deploy_tap["tap_ratio_p50"]
+    add(
+        f"| Tap to content, median (deploy settings) | ≤ 1.25× bare | {_x(r)} "
+        f"({_ms(deploy_tap['tap_ms']['explorer']['p50'])} vs {_ms(deploy_tap['tap_ms']['bare']['p50'])}) | "
+        f"{_mark(r <= 1.25)} |"
+    )
+    r = shipped_tap["first_view_ratio_p50"]
+    add(
+        f"| First view, median (repo settings) | ≤ 1.5× bare | {_x(r)} "
+        f"({_ms(shipped_tap['first_view_ms']['explorer']['p50'])} vs "
+        f"{_ms(shipped_tap['first_view_ms']['bare']['p50'])}) | {_mark(r <= 1.5)} |"
+    )
+    add(f"| Load: failed sessions, all stages | 0 | {failed} | {_mark(failed == 0)} |")
+    for n in levels:
+        r = stage_ratio("deploy", n, "p95")
+        add(f"| Load: p95 per render, {n} sessions (deploy settings) | ≤ 2× bare | {_x(r)} | {_mark(r <= 2)} |")
+    if mb:
+        add(
+            f"| Memory per extra session (explorer, ≥ 60 sessions) | < 0.5 MB | "
+            f"{min(mb):.2f}–{max(mb):.2f} MB | {_mark(max(mb) < 0.5)} |"
+        )
+    add(
+        f"| Bytes per tap | lean | {_kb(per_tap['bytes']['p50'])} in {per_tap['frames']['p50']:.0f} messages "
+        f"(~{_kb(per_tap['deflate_bytes']['p50'])} with permessage-deflate); bare page "
+        f"{bare['per_tap']['bytes']['p50']:.0f} B | see below |"
+    )
+    add("")
+
+    # ---- tap to content
+    add("## Tap to content (headless Chromium)")
+    add("")
+    add(
+        "From the `pointerdown` of a real click on a map region (on the shape) to the animation frame in which "
+        "that region's heading is on the page; the bare page: click on its button to the new count. Timed in "
+        "the page (`performance.now()`, a `MutationObserver`, the next frame). Explorer and bare page are open "
+        "side by side and every tap alternates between them."
+    )
+    add("")
+    add("| Settings | Explorer p50 | Explorer p95 | Bare p50 | Bare p95 | Ratio p50 | Ratio p95 | Taps each |")
+    add("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for name, row in (("repo", shipped_tap), ("deploy", deploy_tap)):
+        e, b = row["tap_ms"]["explorer"], row["tap_ms"]["bare"]
+        add(
+            f"| {name} | {_ms(e['p50'])} | {_ms(e['p95'])} | {_ms(b['p50'])} | {_ms(b['p95'])} | "
+            f"{_x(row['tap_ratio_p50'])} | {_x(row['tap_ratio_p95'])} | {e['n']} |"
+        )
+    add("")
+    add("Where a tap's time goes (medians, from the page's own websocket timestamps; a message's time is when the")
+    add("page's main thread gets to it, so the spread of the messages is mostly the page rendering them):")
+    add("")
+    add(
+        "| Settings | Page | Click to send | Send to first reply | First to last reply (messages) "
+        "| Last reply to content |"
+    )
+    add("| --- | --- | --- | --- | --- | --- |")
+    for name, row in (("repo", shipped_tap), ("deploy", deploy_tap)):
+        for app in ("explorer", "bare"):
+            w = row["tap_breakdown_p50_ms"][app]
+            add(
+                f"| {name} | {app} | {_ms(w['to_send'])} | {_ms(w['to_first_message'])} | "
+                f"{_ms(w['messages'])} ({w['message_count']:.0f}) | {_ms(w['after_last_message'])} |"
+            )
+    add("")
+    add(
+        "Chromium's main thread per tap (CDP `Performance.getMetrics`, medians; busy time runs on to the end of "
+        "the rerun, after the content is shown):"
+    )
+    add("")
+    add("| Settings | Page | Main thread busy | JavaScript | Style | Layout | DOM nodes |")
+    add("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, row in (("repo", shipped_tap), ("deploy", deploy_tap)):
+        for app in ("explorer", "bare"):
+            w = row["tap_breakdown_p50_ms"][app]
+            add(
+                f"| {name} | {app} | {_ms(w['main_thread_busy'])} | {_ms(w['javascript'])} | {_ms(w['style'])} | "
+                f"{_ms(w['layout'])} | {w['dom_nodes']:.0f} |"
+            )
+    add("")
+
+    # ---- first view
+    add("## First view")
+    add("")
+    add(
+        "From navigation start to the first frame with the map's regions in the page and the app connected and "
+        "idle (the bare page: its button), each time in a fresh browser context (nothing cached)."
+    )
+    add("")
+    add("| Settings | Explorer p50 | Explorer p95 | Bare p50 | Bare p95 | Ratio p50 | Loads each |")
+    add("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, row in (("repo", shipped_tap), ("deploy", deploy_tap)):
+        e, b = row["first_view_ms"]["explorer"], row["first_view_ms"]["bare"]
+        add(
+            f"| {name} | {_ms(e['p50'])} | {_ms(e['p95'])} | {_ms(b['p50'])} | {_ms(b['p95'])} | "
+            f"{_x(row['first_view_ratio_p50'])} | {e['n']} |"
+        )
+    add("")
+
+    # ---- load
+    add("## Load (Streamlit's websocket protocol)")
+    add("")
+    add(
+        "Each session opens `/_stcore/stream`, renders the page, then changes region at least three times (more "
+        "at low session counts, so a stage has at least 150 changes; explorer: the map's "
+        "`select` trigger; bare page: its button) after a random 1–3 s pause, checking each render shows the "
+        "right heading or count. Sessions start over a ramp (2.5 s per 100) and stay open until all are done; "
+        "memory is read then. Each stage gets a fresh server. CPU per render is the server's, from `/proc`. The "
+        "client runs on the same cores as the server, and takes "
+        f"{_client_cpu(results['load'], 'explorer')} of CPU per explorer render itself "
+        f"({_client_cpu(results['load'], 'bare')} per bare one)."
+    )
+    add("")
+    add(
+        "| Settings | Sessions | Page | p50 | p95 | p95 vs bare | Failed | MB per session | "
+        "Server CPU per render | Renders/s one process can do | Stage time |"
+    )
+    add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for row in sorted(results["load"], key=lambda r: (r["config"] != "deploy", r["sessions"], r["app"] != "explorer")):
+        vs = stage_ratio(row["config"], row["sessions"], "p95") if row["app"] == "explorer" else float("nan")
+        add(
+            f"| {'deploy' if row['config'] == 'deploy' else 'repo'} | {row['sessions']} | {row['app']} | "
+            f"{_ms(row['change_ms']['p50'])} | {_ms(row['change_ms']['p95'])} | {_x(vs)} | {row['failed_sessions']} | "
+            f"{row['mb_per_session']:.3f} | {row['server_cpu_ms_per_render']:.1f} ms | "
+            f"{1000 / max(row['server_cpu_ms_per_render'], 1e-9):.0f} | {row['wall_s']:.0f} s |"
+        )
+    cluster = results.get("cluster") or {}
+    if "change_ms" in cluster:
+        add(
+            f"| deploy, nginx + 2 replicas | {cluster['sessions']} | explorer | {_ms(cluster['change_ms']['p50'])} | "
+            f"{_ms(cluster['change_ms']['p95'])} | – | {cluster['failed_sessions']} | "
+            f"{cluster['mb_per_session']:.3f} | {cluster['server_cpu_ms_per_render']:.1f} ms (both) | – | "
+            f"{cluster['wall_s']:.0f} s |"
+        )
+    elif cluster.get("skipped"):
+        add(f"\nThe stage through nginx was skipped: {cluster['skipped']}.")
+    add("")
+    add(
+        "A session here taps every 2 s on average, far more often than a person reading the screen; a process "
+        "saturates when sessions × taps per second × CPU per render reaches one core (the page script holds the "
+        "GIL), and latency then grows with the queue. Renders per second = 1000 / CPU ms per render: divide by "
+        "the taps per second of one screen to size the replicas."
+    )
+    add("")
+    add("![Latency against concurrent sessions](results/latency.png)")
+    add("")
+    add("(Plotly figure: `bench/results/latency.plotly.json`, `plotly.io.read_json()` opens it.)")
+    add("")
+
+    # ---- bytes per tap
+    parts = per_tap["by_part_median"]
+    cold = prof["cold"]
+    add("## Bytes per tap")
+    add("")
+    add(
+        f"Everything the server sends for one region change, measured on the websocket (message payloads; the "
+        f"browser's message cache is kept as a browser keeps it): **{_kb(per_tap['bytes']['p50'])} in "
+        f"{per_tap['frames']['p50']:.0f} messages** (p95 {_kb(per_tap['bytes']['p95'])}); with permessage-deflate "
+        f"(`deploy/replica.env` turns it on) about {_kb(per_tap['deflate_bytes']['p50'])} on the wire. "
+        f"The bare page: {bare['per_tap']['bytes']['p50']:.0f} B in {bare['per_tap']['frames']['p50']:.0f} messages."
+    )
+    add("")
+    add("| Part of a tap | Bytes (median) | Share |")
+    add("| --- | --- | --- |")
+    labels = {
+        "map_component": "the body-map component (markup, CSS, JS and data, resent whole: its data changed)",
+        "other_components": "other v2 components (the page shell)",
+        "general_section": (
+            f"the general section, the same for every region ({per_tap['general_section_elements']:.0f} elements)"
+        ),
+        "other_elements": "everything else (title, links, region list, the region's own conditions)",
+        "protocol": "protocol messages (session, status, script finished)",
+    }
+    total = sum(parts.values()) or 1
+    for key, label in labels.items():
+        add(f"| {label} | {_kb(parts[key])} | {100 * parts[key] / total:.0f} % |")
+    add("")
+    add(
+        f"The map's markup is {_kb(cold['map_markup_bytes'])} (the SVG asset {_kb(cold['svg_asset_bytes'])}); "
+        f"without the indentation between tags and with whole-number coordinates it would be "
+        f"{_kb(cold['map_markup_lean_bytes'])}. CSS {cold['map_css_bytes']} B, JS {cold['map_js_bytes']} B."
+    )
+    add("")
+
+    # ---- profile
+    add("## What a rerun costs")
+    add("")
+    add(
+        "The explorer under `bench/profiled_server.py`: a timer round each function the page imports from "
+        "`explorer_ui` (elements counted as they are queued), the page script as a whole, and the full garbage "
+        "collection Streamlit runs after every script (`runner.postScriptGC`, on by default); "
+        f"{explorer['per_tap']['bytes']['n']} taps through regions over the websocket protocol. Medians per rerun, "
+        "in CPU time of the script thread (a busy machine stretches wall-clock time, not this):"
+    )
+    add("")
+    add("| Part | Time | Elements |")
+    add("| --- | --- | --- |")
+    for name, row in sorted(explorer["sections"].items(), key=lambda kv: -kv[1]["ms"]):
+        add(f"| `{name}` | {row['ms']:.2f} ms | {row['elements']:.0f} |")
+    add(
+        f"| **page script, all** | **{explorer['script_ms']['p50']:.1f} ms** | **{explorer['elements_per_run']:.0f}** |"
+    )
+    add(
+        f"| garbage collection after the script | **{explorer['post_script_gc_ms']['p50']:.1f} ms** "
+        f"(wall clock {explorer['post_script_gc_wall_ms']['p50']:.0f} ms) | |"
+    )
+    add(f"| server CPU per tap, everything (`/proc`) | {explorer['server_cpu_ms_per_tap']:.1f} ms | |")
+    add("")
+    add(
+        f"The bare page: script {bare['script_ms']['p50']:.1f} ms, garbage collection "
+        f"{bare['post_script_gc_ms']['p50']:.1f} ms, server CPU {bare['server_cpu_ms_per_tap']:.1f} ms per tap. "
+        f"First run of the explorer in a fresh process: {explorer['first_run_ms']:.0f} ms. Uncached, loading and "
+        f"validating the content file takes {cold['load_and_validate_content_ms']:.1f} ms and parsing the SVG "
+        f"{cold['parse_body_map_svg_ms']:.1f} ms; both are cached once per process, so a rerun pays "
+        f"{explorer['sections'].get('content_or_stop', {}).get('ms', float('nan')):.2f} ms for the content."
+    )
+    add("")
+    freeze = prof.get("gc_freeze_whatif")
+    if freeze:
+        add(
+            f"What-if, `gc.freeze()` once after start-up (garbage collection left on): the collection after each "
+            f"script drops to {freeze['post_script_gc_ms']['p50']:.1f} ms and server CPU per tap to "
+            f"{freeze['server_cpu_ms_per_tap']:.1f} ms."
+        )
+        add("")
+    add("Under `cProfile` (its per-call overhead inflates small calls: shares, not times), share of the reruns:")
+    add("")
+    add("| Under | Share |")
+    add("| --- | --- |")
+    for label, share in prof["cprofile"]["shares"].items():
+        add(f"| {label} | {100 * share:.0f} % |")
+    add("")
+    add("Most own time:")
+    add("")
+    for row in prof["cprofile"]["top_own_time"][:8]:
+        add(f"- `{row['function']}`: {100 * row['own_share']:.0f} % ({row['calls']} calls)")
+    add("")
+
+    # ---- what dominates
+    gc_share = explorer["post_script_gc_ms"]["p50"] / max(explorer["server_cpu_ms_per_tap"], 1e-9)
+    deploy10 = stages.get(("deploy", min(levels), "explorer")) if levels else None
+    add("## What dominates, and what would make it cheap")
+    add("")
+    add(
+        "1. **On the server, the garbage collection after every script run**: "
+        f"{explorer['post_script_gc_ms']['p50']:.0f} ms of the {explorer['server_cpu_ms_per_tap']:.0f} ms of CPU "
+        f"a tap costs ({100 * gc_share:.0f} %), against "
+        f"{explorer['script_ms']['p50']:.0f} ms for the page itself. It holds the GIL, so the replies wait behind it, "
+        "and at 60 sessions it is what saturates the process. `deploy/replica.env` turns it off "
+        "(`STREAMLIT_RUNNER_POST_SCRIPT_GC=false`)"
+        + (f": {deploy10['server_cpu_ms_per_render']:.0f} ms CPU per render." if deploy10 else ".")
+    )
+    add(
+        f"2. **In the browser, the number of elements and bytes a tap sends**: {per_tap['frames']['p50']:.0f} "
+        f"messages and {_kb(per_tap['bytes']['p50'])} per tap, against {bare['per_tap']['frames']['p50']:.0f} and "
+        f"{bare['per_tap']['bytes']['p50']:.0f} B for the bare page. With the deploy settings the server answers a "
+        f"tap in about {_ms(deploy_tap['tap_breakdown_p50_ms']['explorer']['to_first_message'])}; the page then "
+        f"spends {_ms(deploy_tap['tap_breakdown_p50_ms']['explorer']['messages'])} working through the messages "
+        f"and {_ms(deploy_tap['tap_breakdown_p50_ms']['explorer']['after_last_message'])} more before the content "
+        f"shows: {_ms(deploy_tap['tap_breakdown_p50_ms']['explorer']['javascript'])} of JavaScript per tap on "
+        f"Chromium's main thread against {_ms(deploy_tap['tap_breakdown_p50_ms']['bare']['javascript'])} for the "
+        "bare page (style and layout are small). On the server too, once the collection is off, CPU per render "
+        "follows the element count. "
+        f"{per_tap['general_section_elements']:.0f} elements ({_kb(parts['general_section'])}) are the general "
+        f"section that never changes with the region, and {_kb(parts['map_component'])} is the map component sent "
+        "whole again because its `data` (the selection) changed."
+    )
+    add(
+        "3. **Content loading and SVG handling are not it**: both are loaded, validated and cached once per process "
+        "(see above); the component is registered once."
+    )
+    add("")
+    add("Suggestions for the app code (not changed by the benchmark):")
+    add("")
+    add(
+        "- Set `[runner] postScriptGC = false` in `.streamlit/config.toml` (what the replicas already run), or call "
+        "`gc.freeze()` once after the content is loaded, so each full collection skips everything alive at start-up."
+    )
+    add(
+        "- Draw the general section (feelings, aftercare, safety, visits) with one `st.markdown` per heading instead "
+        "of a markdown and a caption per statement, or move the per-region part (map, list, region heading and "
+        "conditions) into an `@st.fragment` so a tap reruns only that and the general section is not resent."
+    )
+    add(
+        "- Keep the map component's message the same from tap to tap, so Streamlit's message cache sends a "
+        "reference instead of the markup: e.g. leave the selection out of `data=` and let the component read it "
+        "from the page address (`?region=`, which the app already keeps in step)."
+    )
+    add(
+        "- Keep the SVG lean (no indentation between tags, whole-number coordinates): "
+        f"{_kb(cold['map_markup_bytes'])} → {_kb(cold['map_markup_lean_bytes'])}."
+    )
+    add("")
+    add("## How to run")
+    add("")
+    add(
+        "`make bench` (about 6–8 minutes on 2 cores; `.venv/bin/python -m bench.run --quick` checks the harness in "
+        "about 2). Parts: `python -m bench.profile_rerun`, `python -m bench.browser_bench`, `python -m "
+        "bench.load_bench --sessions 60 200`. Server logs go to `test-artifacts/bench/`."
+    )
+    add("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    write(json.loads((RESULTS_DIR / "results.json").read_text(encoding="utf-8")))
