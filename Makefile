@@ -35,7 +35,7 @@ test-fast: $(VENV)/.dev ## Only the tests that need no browser
 	$(PY) -m pytest -m "not browser"
 
 check-content: $(VENV)/.runtime ## Validate a content file: make check-content FILE=path/to/conditions.yaml
-	$(PY) -m dn_explorer.check $(FILE)
+	$(PY) -m dn_explorer.check "$(FILE)"
 
 lint: $(VENV)/.dev ## Check style with ruff
 	$(PY) -m ruff check .

@@ -15,7 +15,7 @@ from explorer_ui.loading import content_or_stop
 from explorer_ui.region_list import show_region_list
 from explorer_ui.region_view import show_region_view
 from explorer_ui.shell import text_scale
-from explorer_ui.state import on_map_select, on_tour_key, selected_region, start_session
+from explorer_ui.state import catch_missed_tap, on_map_select, on_tour_key, selected_region, start_session
 from explorer_ui.therapist import show_handout_button, show_search
 from explorer_ui.tour import show_tour_controls
 
@@ -35,7 +35,7 @@ if mode is Mode.PRESENT or text_scale() >= 150:
 else:
     map_column, list_column, view_column = explorer.columns([5, 1.7, 4.3], gap="medium")
 with map_column:
-    show_body_map(region, on_map_select)
+    catch_missed_tap(show_body_map(region, on_map_select))
 with list_column:
     show_region_list(index, region)
 with view_column, st.container(key="region-view"):

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -255,8 +256,8 @@ def parse_content(raw: bytes, name: str = "conditions.yaml") -> ContentIndex:
     try:
         content = Content.model_validate(data)
     except ValidationError as exc:
-        raise ContentError(_pydantic_problems(exc, root, name)) from None
-    problems = list(_cross_reference_problems(content, root, name))
+        raise ContentError(_first_problems(_pydantic_problems(exc, root, name), name)) from None
+    problems = _first_problems(_cross_reference_problems(content, root, name), name)
     if problems:
         raise ContentError(problems)
     return ContentIndex.build(content)
@@ -264,6 +265,25 @@ def parse_content(raw: bytes, name: str = "conditions.yaml") -> ContentIndex:
 
 MAX_NESTING = 16
 """The content file nests five levels deep; far deeper nesting only exhausts the parser's recursion."""
+
+MAX_YAML_EVENTS = 50_000
+"""The real file is under 2,000 YAML events (values, lists, mappings); the cap keeps the work on a hostile one small."""
+
+MAX_PROBLEMS = 50
+"""A badly broken file is reported by its first problems, not by thousands of lines."""
+
+_LIBYAML = getattr(yaml, "__with_libyaml__", False)
+_Loader: type[yaml.SafeLoader] = yaml.CSafeLoader if _LIBYAML else yaml.SafeLoader  # type: ignore[assignment]
+"""libyaml reads a full-size file several times faster than pure Python, with the same safe constructors."""
+
+
+def _first_problems(problems: Iterable[Problem], name: str) -> list[Problem]:
+    first = list(islice(problems, MAX_PROBLEMS + 1))
+    if len(first) > MAX_PROBLEMS:
+        first[MAX_PROBLEMS:] = [
+            Problem(name, None, None, f"has more problems than the {MAX_PROBLEMS} above; fix those and check again")
+        ]
+    return first
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -286,8 +306,12 @@ def _compose(text: str, name: str) -> yaml.Node | None:
     """
     try:
         depth = 0
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
             line = event.start_mark.line + 1
+            if count >= MAX_YAML_EVENTS:
+                raise ContentError(
+                    [Problem(name, line, None, f"has more than {MAX_YAML_EVENTS} YAML values; that is far too many")]
+                )
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
                 raise ContentError(
                     [Problem(name, line, None, "uses YAML anchors or aliases (& or *), which are not allowed")]
@@ -303,7 +327,7 @@ def _compose(text: str, name: str) -> yaml.Node | None:
                     raise ContentError([Problem(name, line, None, f"nests more than {MAX_NESTING} levels deep")])
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         raise ContentError([_yaml_problem(exc, text, name)]) from None
     if root is not None:
@@ -316,7 +340,9 @@ def _compose(text: str, name: str) -> yaml.Node | None:
 def _yaml_problem(exc: yaml.YAMLError, text: str, name: str) -> Problem:
     """One plain line for a YAML error (PyYAML's own messages span several lines)."""
     if isinstance(exc, yaml.reader.ReaderError):
-        line = text.count("\n", 0, exc.position) + 1
+        # libyaml counts UTF-8 bytes, the pure-Python reader characters.
+        before = text.encode("utf-8")[: exc.position] if _LIBYAML else text[: exc.position].encode("utf-8")
+        line = before.count(b"\n") + 1
         char = exc.character if isinstance(exc.character, int) else 0
         return Problem(name, line, None, f"has a character YAML does not allow (U+{char:04X})")
     if isinstance(exc, yaml.MarkedYAMLError):
@@ -355,7 +381,7 @@ class _UnreadableValue(yaml.constructor.ConstructorError):
         self.node = node
 
 
-class _ContentLoader(yaml.SafeLoader):
+class _ContentLoader(_Loader):  # type: ignore[misc, valid-type]
     """The safe loader, but a value it cannot convert (a 13th month, a 5000-digit number) is a YAML error."""
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
@@ -458,7 +484,37 @@ def _plain_message(error: Any) -> str:
         return f"has value {_short(error['input'])}, which is not one of {allowed}"
     if kind == "string_pattern_mismatch":
         return f"has {_short(error['input'])}; ids use lower-case letters, digits and dashes"
+    if kind == "string_type":
+        return f"should be text (a string), not {_what(error['input'])}"
+    if kind in {"int_type", "int_parsing", "int_from_float", "finite_number"}:
+        return f"should be a whole number (an integer), not {_what(error['input'])}"
+    if kind in {"tuple_type", "list_type"}:
+        return f"should be a list (lines starting with -), not {_what(error['input'])}"
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"should be a mapping of fields (name: value lines), not {_what(error['input'])}"
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        return f"is {len(error['input'])} characters long; at most {limit} characters are allowed"
+    if kind == "string_too_short":
+        return "is empty; at least 1 character is needed"
     return str(error["msg"]).rstrip(".")
+
+
+def _what(value: object) -> str:
+    """A plain name for what a YAML value turned out to be."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return f"the text {_short(value)}"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "a date" if type(value).__name__ in {"date", "datetime"} else "that value"
 
 
 def _cross_reference_problems(content: Content, root: yaml.Node, name: str) -> Iterator[Problem]:

@@ -50,15 +50,15 @@ def overview_figure(index: ContentIndex) -> go.Figure:
     counts = [len(r["Documents that name it"].split(", ")) for r in rows]
     figure = go.Figure(
         go.Scatter(
-            x=[r["Problem"] for r in rows],
-            y=[r["Body area"] for r in rows],
+            x=[escape(r["Problem"]) for r in rows],
+            y=[escape(r["Body area"]) for r in rows],
             mode="markers",
             marker={"size": [12 + 6 * n for n in counts], "color": DOT, "line": {"color": "#042f2e", "width": 2}},
             customdata=[_wrap(f"Named by: {r['Documents that name it']}") for r in rows],
             hovertemplate="<b>%{x}</b> (%{y})<br>%{customdata}<extra></extra>",
         )
     )
-    areas = list(dict.fromkeys(r["Body area"] for r in rows))
+    areas = list(dict.fromkeys(escape(r["Body area"]) for r in rows))
     figure.update_layout(
         font=FONT,
         height=320 + 44 * len(areas),
@@ -91,15 +91,15 @@ def expectations_figure(index: ContentIndex) -> go.Figure:
     rows = expectation_rows(index)
     figure = go.Figure(
         go.Scatter(
-            x=[r["When"] for r in rows],
-            y=[r["What you may notice"] for r in rows],
+            x=[escape(r["When"]) for r in rows],
+            y=[escape(r["What you may notice"]) for r in rows],
             mode="markers",
             marker={"size": 26, "color": DOT, "symbol": "circle", "line": {"color": "#042f2e", "width": 2}},
             customdata=[_wrap(f"{r['In more words']} (Sources: {r['Sources']})") for r in rows],
             hovertemplate="%{customdata}<extra></extra>",
         )
     )
-    labels = [r["What you may notice"] for r in rows]
+    labels = [escape(r["What you may notice"]) for r in rows]
     figure.update_layout(
         font=FONT,
         height=160 + 54 * len(labels),

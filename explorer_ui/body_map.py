@@ -25,13 +25,18 @@ def _component() -> Callable[..., object]:
     )
 
 
-def show_body_map(selected: RegionId | None, on_select: Callable[[], None]) -> None:
-    """Mount the map; ``on_select`` runs when a region is clicked, tapped or pressed."""
-    _component()(
+def show_body_map(selected: RegionId | None, on_select: Callable[[], None]) -> str | None:
+    """Mount the map; ``on_select`` runs when a region is clicked, tapped or pressed.
+
+    Returns the raw region id tapped in this run, if any (validated by the caller).
+    """
+    result = _component()(
         key=MAP_KEY,
         data={"selected": selected.value if selected else None},
         on_select_change=on_select,
     )
+    value = getattr(result, "select", None)
+    return value if isinstance(value, str) else None
 
 
 def clicked_region() -> str | None:

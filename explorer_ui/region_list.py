@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dn_explorer.content import ContentIndex
+from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.regions import REGION_ORDER, RegionId
 from explorer_ui.state import on_list_select
 
@@ -27,7 +28,7 @@ def show_region_list(index: ContentIndex, selected: RegionId | None) -> None:
         for region in REGION_ORDER:
             chosen = region is selected
             st.button(
-                index.region_label(region),
+                escape_markdown(index.region_label(region)),
                 key=button_key(region),
                 type="secondary",
                 icon=":material/check:" if chosen else None,

@@ -89,6 +89,6 @@ def show_region_view(index: ContentIndex, region: RegionId | None, mode: Mode = 
         if mode is Mode.EXPLORE:
             show_general(index, words)
         return
-    st.header(index.region_label(region))
+    st.header(escape_markdown(index.region_label(region)))
     show_conditions(index, region, words)
     show_general(index, words, folded=mode is Mode.PRESENT)

@@ -21,6 +21,10 @@ def start_session() -> None:
     if st.session_state.get(_STARTED_KEY):
         return
     st.session_state[_STARTED_KEY] = True
+    if SELECTED_KEY in st.session_state:
+        # The first run is itself a tap (a page reconnected after a server restart
+        # sends its pending tap as the new session's first run): the tap wins.
+        return
     region = parse_region(st.query_params.get_all("region"))
     if "region" in st.query_params and region is None:
         del st.query_params["region"]  # unknown or hostile: start view, clean address
@@ -40,6 +44,19 @@ def on_map_select() -> None:
     region = parse_region(clicked_region())
     if region is not None:
         _select(region)
+
+
+def catch_missed_tap(raw: str | None) -> None:
+    """Apply a tap whose callback could not run, and show it at once.
+
+    Streamlit only calls a widget's callback when the session already knows the
+    widget. The first run of a new session (a kiosk page reconnecting after a
+    server restart) can be a tap: its value arrives, its callback does not run.
+    """
+    region = parse_region(raw)
+    if region is not None and region is not selected_region():
+        _select(region)
+        st.rerun()
 
 
 def on_list_select(region: RegionId) -> None:

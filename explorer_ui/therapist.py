@@ -43,7 +43,7 @@ def show_search(index: ContentIndex) -> None:
             row = st.container(horizontal=True, gap="small")
             for region in result.regions:
                 row.button(
-                    f"Show {index.region_label(region)}",
+                    escape_markdown(f"Show {index.region_label(region)}"),
                     key=f"search-go-{region.value}",
                     on_click=on_list_select,
                     args=(region,),
@@ -65,7 +65,7 @@ def show_search(index: ContentIndex) -> None:
 def show_handout_button(index: ContentIndex, region: RegionId) -> None:
     label = index.region_label(region)
     st.download_button(
-        f"Download the aftercare handout for the {label.lower()} (PDF)",
+        escape_markdown(f"Download the aftercare handout for the {label.lower()} (PDF)"),
         data=lambda: build_handout(index, region, settings().base_url),  # built only on click
         file_name=f"dry-needling-aftercare-{region.value}.pdf",
         mime="application/pdf",

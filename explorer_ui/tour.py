@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dn_explorer.content import ContentIndex
+from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.regions import REGION_ORDER, RegionId
 from explorer_ui.state import step_tour
 
@@ -17,4 +18,5 @@ def show_tour_controls(index: ContentIndex, region: RegionId | None) -> None:
         row.markdown("Guided tour: press **Next** or the right arrow key to begin.")
     else:
         position = REGION_ORDER.index(region) + 1
-        row.markdown(f"Stop {position} of {len(REGION_ORDER)}: **{index.region_label(region)}**")
+        label = escape_markdown(index.region_label(region))
+        row.markdown(f"Stop {position} of {len(REGION_ORDER)}: **{label}**")

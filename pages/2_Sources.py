@@ -20,6 +20,6 @@ for source in index.content.sources:
     st.header(escape_markdown(source.short))
     st.markdown(f"**{escape_markdown(source.title)}**  \nPublished by: {escape_markdown(source.publisher)}")
     st.markdown(escape_markdown(source.summary))
-    with st.expander(f"What the app draws from {source.short}"):
+    with st.expander(f"What the app draws from {escape_markdown(source.short)}"):
         for line in index.statements_citing(source.id):
             st.markdown(f"- {escape_markdown(line)}")

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import copy
+import re
+import subprocess
+import sys
 import time
 import tracemalloc
+from pathlib import Path
 
 import pytest
 import yaml
 
 from dn_explorer.check import main as check_main
-from dn_explorer.content import MAX_CONTENT_BYTES, ContentError, parse_content
+from dn_explorer.content import MAX_CONTENT_BYTES, MAX_PROBLEMS, ContentError, load_content, parse_content
+from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import REGION_ORDER
 
 
@@ -97,6 +102,170 @@ BAD_FILES = [
 ]
 
 
+def with_text_change(old: str, new: str) -> bytes:
+    """The minimal file as YAML text with one piece of text replaced (for what safe_dump never writes)."""
+    text = dump(minimal()).decode()
+    assert old in text, old
+    return text.replace(old, new, 1).encode()
+
+
+def deep(opening: bytes, closing: bytes, depth: int) -> bytes:
+    return b"version: " + opening * depth + closing * depth + b"\n"
+
+
+def many_wrong_items(count: int) -> bytes:
+    return with_change(
+        lambda d: d["safety"].extend({"id": f"s{i}", "text": i, "sources": ["doc-a"]} for i in range(count))
+    )
+
+
+def alias_bomb_in_real_looking_file() -> bytes:
+    lines = ['lol: &l0 "lol"'] + [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]" for i in range(1, 12)]
+    return dump(minimal()) + ("\n".join(lines) + "\n").encode()
+
+
+BAD_FILES += [
+    # More kinds a clinic's editor, a copy-paste or an attacker can produce.
+    ("python object tag", b"version: !!python/object/apply:os.system ['echo pwned']\n", "YAML tag !!python", None),
+    ("unknown tag", with_text_change("version: 1", "version: !clinic 1"), "YAML tag !clinic", None),
+    ("standard tag", with_text_change("version: 1", "version: !!int 1"), "YAML tag !!int", None),
+    ("merge key", b"base: &b {id: x}\nitem:\n  <<: *b\n", "anchors or aliases", None),
+    ("alias bomb after good content", alias_bomb_in_real_looking_file(), "anchors or aliases", None),
+    (
+        "impossible date",
+        with_text_change("text: Use heat.", "text: 2024-13-45"),
+        "cannot read the value '2024-13-45'",
+        "aftercare[0].text",
+    ),
+    ("huge number", with_text_change("version: 1", "version: " + "9" * 5000), "cannot read the value", "version"),
+    ("unhashable key", b"? [a, b]\n: c\n", "unhashable key", None),
+    ("deeply nested lists", deep(b"[", b"]", 5000), "nests more than", None),
+    ("deeply nested mappings", deep(b"{a: ", b"}", 5000), "nests more than", None),
+    ("unclosed deep nesting", b"[" * 100_000, "nests more than", None),
+    (
+        "NUL byte",
+        with_text_change("text: Use heat.", "text: Use\x00heat."),
+        "character YAML does not allow (U+0000)",
+        None,
+    ),
+    ("UTF-16 file", dump(minimal()).decode().encode("utf-16"), "not UTF-8", None),
+    ("Latin-1 accent", dump(minimal()).replace(b"Use heat.", b"Caf\xe9 heat."), "not UTF-8", None),
+    ("two documents", dump(minimal()) + b"---\nversion: 2\n", "another document", None),
+    ("section given twice", dump(minimal()) + b"aftercare: []\n", "is given twice", "aftercare"),
+    (
+        "field given twice",
+        with_text_change("text: Use heat.", "text: Use heat.\n  text: Use ice."),
+        "is given twice",
+        "aftercare[0].text",
+    ),
+    ("top-level number", b"42\n", "must be a mapping", None),
+    ("top-level text", b"just some words\n", "must be a mapping", None),
+    ("null document", b"~\n", "is empty", None),
+    ("blank lines only", b"\n   \n\n", "is empty", None),
+    ("tab indentation", with_text_change("  text: Use heat.", "\ttext: Use heat."), "not valid YAML", None),
+    ("unclosed quote", with_text_change("text: Use heat.", "text: 'Use heat."), "not valid YAML", None),
+    ("missing section", with_change(lambda d: d.pop("safety")), "required but missing", "safety"),
+    ("missing id", with_change(lambda d: d["visits"][0].pop("id")), "required but missing", "visits[0].id"),
+    (
+        "duplicate source id",
+        with_change(lambda d: d["sources"].append(copy.deepcopy(d["sources"][0]))),
+        "duplicate id 'doc-a'",
+        "sources[1].id",
+    ),
+    (
+        "duplicate region",
+        with_change(lambda d: d["regions"].append(copy.deepcopy(d["regions"][2]))),
+        "duplicate region 'neck'",
+        "regions[19].id",
+    ),
+    (
+        "region id in capitals",
+        with_change(lambda d: d["conditions"][0].update(regions=["Neck"])),
+        "'Neck'",
+        "conditions[0].regions[0]",
+    ),
+    (
+        "region in the regions list the map lacks",
+        with_change(lambda d: d["regions"][0].update(id="tail")),
+        "'tail'",
+        "regions[0].id",
+    ),
+    ("section is text, not a list", with_change(lambda d: d.update(safety="be safe")), "should be a list", "safety"),
+    ("version is words", with_change(lambda d: d.update(version="one")), "whole number", "version"),
+    (
+        "item is a list",
+        with_change(lambda d: d["aftercare"].__setitem__(0, ["heat"])),
+        "should be a mapping",
+        "aftercare[0]",
+    ),
+    (
+        "date where text goes",
+        with_text_change("text: Use heat.", "text: 2024-01-31"),
+        "not a date",
+        "aftercare[0].text",
+    ),
+    ("yes where text goes", with_text_change("text: Use heat.", "text: yes"), "not yes/no", "aftercare[0].text"),
+    (
+        "text too long",
+        with_change(lambda d: d["safety"][0].update(text="x" * 901)),
+        "at most 900 characters",
+        "safety[0].text",
+    ),
+    ("blank text", with_change(lambda d: d["safety"][0].update(text="   ")), "at least 1 character", "safety[0].text"),
+    (
+        "id with spaces",
+        with_change(lambda d: d["safety"][0].update(id="Sterile needles")),
+        "ids use lower-case",
+        "safety[0].id",
+    ),
+    (
+        "misspelt field with a capital",
+        with_change(lambda d: d["safety"][0].update(Text="x")),
+        "not a known field",
+        "safety[0].Text",
+    ),
+    (
+        "control characters in a key",
+        with_text_change("version: 1", 'version: 1\n"\\e[2J\\nfake line": 1'),
+        "not a known field",
+        "\x1b[2J\nfake line",
+    ),
+    (
+        "region note source unknown",
+        with_change(lambda d: d["regions"][2].update(note={"id": "n", "text": "t", "sources": ["zz"]})),
+        "'zz' is not in the sources list",
+        "regions[2].note.sources[0]",
+    ),
+    ("far too many values", b"version: [" + b"0," * 60_000 + b"0]\n", "far too many", None),
+    ("thousands of problems", many_wrong_items(300), "more problems than the 50 above", None),
+    ("oversized, just over the limit", b"version: 1\n" + b"#" * MAX_CONTENT_BYTES, "limit is", None),
+]
+
+# The line each problem must name: a number, or a piece of text on that line.
+EXPECTED_LINES: dict[str, int | str] = {
+    "yaml syntax": 3,
+    "not utf-8": 2,
+    "top-level list": 1,
+    "python object tag": 1,
+    "merge key": 1,
+    "NUL byte": "Use\x00heat.",
+    "Latin-1 accent": line_of(dump(minimal()), "Use heat."),
+    "UTF-16 file": 1,
+    "impossible date": "2024-13-45",
+    "huge number": "version: 999",
+    "field given twice": "Use ice.",
+    "section given twice": "aftercare: []",
+    "two documents": "---",
+    "unknown source id": "- nope",
+    "missing field": "- id: neck-pain",
+    "wrong type": "text: 42",
+    "region id in capitals": "- Neck",
+    "control characters in a key": '"\\e[2J',
+    "misspelt field with a capital": "Text: x",
+    "tab indentation": "\ttext: Use heat.",
+}
+
+
 @pytest.mark.parametrize(("raw", "fragment", "field"), [row[1:] for row in BAD_FILES], ids=[r[0] for r in BAD_FILES])
 def test_broken_content_is_refused_with_a_clear_message(raw, fragment, field):
     with pytest.raises(ContentError) as caught:
@@ -161,3 +330,179 @@ def test_check_command_reports_one_line_per_problem(tmp_path, capsys):
 def test_check_command_accepts_the_real_content(capsys):
     assert check_main([]) == 0
     assert "OK" in capsys.readouterr().out
+
+
+# --- added: every kind of broken file, line numbers, one line per problem, the command itself ---------------------
+
+
+def bad_file(name: str) -> bytes:
+    return next(row[1] for row in BAD_FILES if row[0] == name)
+
+
+@pytest.mark.parametrize(("name", "expected"), EXPECTED_LINES.items(), ids=list(EXPECTED_LINES))
+def test_problem_names_the_line(name, expected):
+    raw = bad_file(name)
+    line = expected if isinstance(expected, int) else line_of(raw, expected)
+    with pytest.raises(ContentError) as caught:
+        parse_content(raw, "bad.yaml")
+    assert line in [p.line for p in caught.value.problems], [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("raw", [row[1] for row in BAD_FILES], ids=[r[0] for r in BAD_FILES])
+def test_every_problem_is_one_short_plain_line(raw):
+    with pytest.raises(ContentError) as caught:
+        parse_content(raw, "bad.yaml")
+    problems = caught.value.problems
+    assert 1 <= len(problems) <= MAX_PROBLEMS + 1
+    for problem in problems:
+        text = str(problem)
+        assert text.isprintable(), repr(text)  # no new line, terminal escape or bidi override
+        assert len(text) < 300, text  # a message never repeats a huge input
+        for internal in ("Traceback", "pydantic", "yaml.", "<unicode string>", "Error:", "errors.pydantic.dev"):
+            assert internal not in text, text
+        # No names of the Python classes behind the content model.
+        assert re.search(r"instance of|\b(Statement|Condition|Sensation|Question|Term|Content|Region)\b", text) is None
+
+
+def line_count_of(raw: bytes) -> int:
+    return raw.count(b"\n") + 1
+
+
+# The worst files an attacker can fit under the size limit. Bounds are for a slow, shared machine:
+# each of these takes well under half a second here.
+HEAVY_FILES = {
+    "alias bomb": bad_file("alias bomb after good content"),
+    "just under the value cap": b"".join(b"k%d: v\n" % i for i in range(24_990)),
+    "over the value cap": b"version: [" + b"0," * (MAX_CONTENT_BYTES // 2 - 20) + b"0]\n",
+    "thousands of wrong items": many_wrong_items(3_000),
+    "deep nesting at the size limit": b"[" * MAX_CONTENT_BYTES,
+    "one huge line": b"version: '" + b"x" * (MAX_CONTENT_BYTES - 20) + b"'\n",
+}
+
+
+@pytest.mark.parametrize("raw", HEAVY_FILES.values(), ids=list(HEAVY_FILES))
+def test_hostile_files_are_refused_in_bounded_time_and_memory(raw):
+    assert len(raw) <= MAX_CONTENT_BYTES
+    started = time.perf_counter()
+    with pytest.raises(ContentError):
+        parse_content(raw, "bad.yaml")
+    elapsed = time.perf_counter() - started
+    tracemalloc.start()
+    try:
+        with pytest.raises(ContentError) as caught:
+            parse_content(raw, "bad.yaml")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert elapsed < 3.0
+    assert peak < 150 * 1024 * 1024
+    assert len(caught.value.problems) <= MAX_PROBLEMS + 1
+
+
+@pytest.mark.parametrize(
+    ("make_path", "fragment"),
+    [
+        (lambda tmp: tmp, "cannot be read (Is a directory)"),
+        (lambda tmp: tmp / "missing.yaml", "cannot be read (No such file or directory)"),
+        (lambda tmp: Path("/dev/zero"), "too large; the limit is"),  # never ends: read only up to the limit
+    ],
+    ids=["a directory", "a missing file", "an endless device"],
+)
+def test_unreadable_paths_are_refused(tmp_path, make_path, fragment):
+    path = make_path(tmp_path)
+    with pytest.raises(ContentError) as caught:
+        load_content(path)
+    assert fragment in str(caught.value)
+    assert str(caught.value).startswith(path.name or str(path))
+
+
+def test_a_file_bigger_than_the_limit_is_refused_before_reading(tmp_path):
+    big = tmp_path / "huge.yaml"
+    with big.open("wb") as stream:
+        stream.truncate(50 * 1024 * 1024 * 1024)  # sparse: 50 GB on paper, nothing on disk
+    with pytest.raises(ContentError, match=r"^huge\.yaml: is 53687091200 bytes; the limit is"):
+        load_content(big)
+
+
+def run_make_check(path: Path) -> subprocess.CompletedProcess[str]:
+    """``make check-content FILE=path`` as a person runs it (with this interpreter, no set-up step)."""
+    return subprocess.run(
+        ["make", "-s", "-o", ".venv/.runtime", "check-content", f"FILE={path}", f"PY={sys.executable}"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+MAKE_ROWS = [
+    "yaml syntax",
+    "empty file",
+    "not utf-8",
+    "top-level list",
+    "missing field",
+    "unknown source id",
+    "unknown region id",
+    "duplicate id",
+    "wrong type",
+    "oversized",
+    "alias bomb after good content",
+    "python object tag",
+    "thousands of problems",
+]
+
+
+@pytest.mark.parametrize("name", MAKE_ROWS)
+def test_make_check_content_prints_one_line_per_problem(tmp_path, name):
+    raw = bad_file(name)
+    path = tmp_path / "conditions.yaml"
+    path.write_bytes(raw)
+    with pytest.raises(ContentError) as caught:
+        load_content(path)
+    started = time.perf_counter()
+    result = run_make_check(path)
+    elapsed = time.perf_counter() - started
+    assert result.returncode != 0
+    # make adds its own "make: *** [...] Error 1"; every other line is one problem, as the app shows it.
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("make")]
+    assert lines == [str(p) for p in caught.value.problems]
+    assert all(line.startswith("conditions.yaml") for line in lines)
+    assert "Traceback" not in result.stderr
+    assert "OK" not in result.stdout
+    assert elapsed < 30
+
+
+def test_make_check_content_reports_several_problems_each_on_its_line(tmp_path):
+    data = minimal()
+    data["aftercare"][0]["sources"] = ["nope"]
+    data["conditions"][0]["regions"] = ["tail"]
+    data["safety"][0]["text"] = 7
+    path = tmp_path / "clinic.yaml"
+    path.write_bytes(dump(data))
+    result = run_make_check(path)
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("make")]
+    assert len(lines) == 2  # shape errors first: the unknown source is reported once those are fixed
+    assert any("field conditions[0].regions[0]: " in line and "'tail'" in line for line in lines), lines
+    assert any("field safety[0].text: " in line for line in lines), lines
+    assert all(re.match(r"^clinic\.yaml, line \d+, field ", line) for line in lines), lines
+
+
+@pytest.mark.parametrize("kind", ["a directory", "a missing file"])
+def test_make_check_content_refuses_unreadable_paths(tmp_path, kind):
+    path = tmp_path if kind == "a directory" else tmp_path / "missing.yaml"
+    result = run_make_check(path)
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("make")]
+    assert len(lines) == 1
+    assert "cannot be read" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_make_check_content_accepts_a_good_file(tmp_path):
+    path = tmp_path / "good.yaml"
+    path.write_bytes(dump(minimal()))
+    result = run_make_check(path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().startswith("good.yaml: OK")

@@ -89,8 +89,16 @@ export default function ({ parentElement, data, setTriggerValue }) {
       choose(el);
     }
   };
+  // Streamlit calls this function again on every rerun but runs the returned
+  // cleanup only when the component goes away, so undo the last run's listeners
+  // here first: otherwise every tap would run one handler per earlier rerun.
+  if (typeof root.dnCleanup === "function") root.dnCleanup();
   root.addEventListener("click", onClick);
   root.addEventListener("keydown", onKey);
+  root.dnCleanup = () => {
+    root.removeEventListener("click", onClick);
+    root.removeEventListener("keydown", onKey);
+  };
   return () => {
     root.removeEventListener("click", onClick);
     root.removeEventListener("keydown", onKey);

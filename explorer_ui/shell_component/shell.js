@@ -9,6 +9,9 @@ export default function ({ parentElement, data, setTriggerValue }) {
   html.dataset.dnMode = mode;
   html.dataset.dnScale = String(scale);
   html.style.setProperty("--dn-scale", String(scale / 100));
+  // Streamlit calls this again on every rerun but runs the returned cleanup only
+  // when the component goes away: undo the previous run's listeners and timer first.
+  if (typeof window.dnShellCleanup === "function") window.dnShellCleanup();
   const cleanups = [];
   const listen = (target, type, handler, options) => {
     target.addEventListener(type, handler, options);
@@ -72,5 +75,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
     hideWarning();
   }
 
-  return () => cleanups.forEach((undo) => undo());
+  const cleanup = () => cleanups.splice(0).forEach((undo) => undo());
+  window.dnShellCleanup = cleanup;
+  return cleanup;
 }
