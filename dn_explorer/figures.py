@@ -62,9 +62,10 @@ def overview_figure(index: ContentIndex) -> go.Figure:
     figure.update_layout(
         font=FONT,
         height=320 + 44 * len(areas),
-        margin={"l": 10, "r": 10, "t": 10, "b": 200},
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
         plot_bgcolor="white",
-        xaxis={"tickangle": -40, "gridcolor": "#e5e7eb", "automargin": True},
+        # Problem names on top, next to the heading, so the projector shows them without scrolling.
+        xaxis={"tickangle": -40, "gridcolor": "#e5e7eb", "automargin": True, "side": "top"},
         yaxis={"categoryorder": "array", "categoryarray": areas[::-1], "gridcolor": "#e5e7eb", "automargin": True},
         hoverlabel={"font_size": 18},
     )
