@@ -72,7 +72,7 @@ class Sensation(Statement):
     """Something a patient may feel, and when; ``label`` is a few words for charts."""
 
     phase: Phase
-    label: ShortText | None = None
+    label: ShortText
 
 
 class Condition(_Record):
@@ -217,6 +217,7 @@ class ContentIndex:
         cited += [f"Safety: {x.text}" for x in c.safety if source_id in x.sources]
         cited += [f"Visits: {x.text}" for x in c.visits if source_id in x.sources]
         cited += [f"Question: {x.question}" for x in c.questions if source_id in x.sources]
+        cited += [f"Word explained: {x.term}" for x in c.glossary if source_id in x.sources]
         cited += [f"{r.label}: {r.note.text}" for r in c.regions if r.note and source_id in r.note.sources]
         return cited
 

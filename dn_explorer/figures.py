@@ -79,7 +79,7 @@ def expectation_rows(index: ContentIndex) -> list[dict[str, str]]:
             rows.append(
                 {
                     "When": phase_label,
-                    "What you may notice": item.label or item.text,
+                    "What you may notice": item.label,
                     "In more words": item.text,
                     "Sources": ", ".join(index.source_names(item.sources)),
                 }

@@ -85,6 +85,9 @@ def build_handout(index: ContentIndex, region: RegionId, base_url: str) -> bytes
         )
     for condition in conditions:
         pdf.item(f"{condition.name}: {condition.text}", refs(condition.sources))
+    note = index.regions_by_id[region].note
+    if note is not None:
+        pdf.item(note.text, sources_of(note))
     pdf.section("What you may feel")
     for sensation in index.content.sensations:
         pdf.item(sensation.text, sources_of(sensation))

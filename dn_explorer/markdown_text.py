@@ -12,6 +12,16 @@ import re
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$&:=\"'])")
 
 
+_AUTOLINK_STARTS = re.compile(r"(?i)\b(https?|ftp|mailto|www)(?=\\[:.])|@")
+_WORD_JOINER = "\u2060"
+
+
 def escape_markdown(text: str) -> str:
-    """Backslash-escape every character Markdown or HTML could act on."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    """Backslash-escape every character Markdown or HTML could act on.
+
+    GitHub-flavoured Markdown also turns bare ``https://…``, ``www.…`` and
+    e-mail addresses into links, escaped or not: an invisible word joiner after
+    the scheme, ``www`` or ``@`` breaks that, so no content text becomes a link.
+    """
+    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return _AUTOLINK_STARTS.sub(lambda m: m.group(0) + _WORD_JOINER, escaped)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from dn_explorer.modes import Mode
-from explorer_ui.shell import current_mode, show_shell, show_text_size_controls
+from explorer_ui.shell import current_mode, settings, show_shell, show_text_size_controls
 
 APP_TITLE = "Dry needling body map"
 
@@ -28,6 +28,10 @@ def page_setup(page_title: str, on_step: Callable[[], None] | None = None) -> Mo
         initial_sidebar_state="collapsed",
     )
     mode = current_mode()
+    if mode is not settings().default_mode:
+        # Page links drop the address's parameters; keeping ?mode= means a reload or a
+        # server restart on any page comes back in the same mode.
+        st.query_params["mode"] = mode.value
     show_shell(mode, on_step)
     nav = st.container(horizontal=True, gap="small", key="nav", vertical_alignment="center")
     for path, label in NAV_LINKS:

@@ -25,7 +25,8 @@ START_TEXT = (
 )
 NO_CONDITIONS_TEXT = (
     "The clinic documents this app uses do not name a problem in the {area} area. "
-    "That does not mean dry needling can or cannot help there. Please ask your therapist."
+    "That does not mean dry needling can or cannot help there. Please ask your therapist. "
+    "The About page lists the problems the documents name for the whole body."
 )
 """Fixed patient-facing words, kept here so the readability test checks them too."""
 

@@ -73,14 +73,14 @@ def show_shell(mode: Mode, on_step: Callable[[], None] | None = None) -> None:
 def show_text_size_controls(container: st.delta_generator.DeltaGenerator) -> None:
     scale = text_scale()
     container.button(
-        "A−",
+        "A− Smaller text",
         key="text-smaller",
         help="Smaller text",
         on_click=change_text_size,
         args=(-1,),
     )
     container.button(
-        "A+",
+        "A+ Bigger text",
         key="text-bigger",
         help="Bigger text",
         on_click=change_text_size,

@@ -9,6 +9,7 @@ from explorer_ui.body_map import clicked_region
 from explorer_ui.shell import tour_step
 
 SELECTED_KEY = "selected_region"
+SEARCH_RESULT_KEY = "search_result"
 _STARTED_KEY = "_started"
 
 
@@ -33,6 +34,7 @@ def start_session() -> None:
 
 def _select(region: RegionId | None) -> None:
     st.session_state[SELECTED_KEY] = region
+    st.session_state.pop(SEARCH_RESULT_KEY, None)  # an old "Found ..." no longer fits the view
     if region is None:
         st.query_params.pop("region", None)
     else:

@@ -10,17 +10,21 @@ from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.regions import RegionId
 from dn_explorer.search import SearchResult, find_regions
 from explorer_ui.shell import settings
-from explorer_ui.state import on_list_select
+from explorer_ui.state import SEARCH_RESULT_KEY, on_list_select, selected_region
 
 SEARCH_KEY = "search_text"
-RESULT_KEY = "search_result"
+RESULT_KEY = SEARCH_RESULT_KEY
+
+
+MAX_AUTO_REGIONS = 3
+"""A term that fits a few regions ("back pain") opens the first; a vague one ("pain") only offers them."""
 
 
 def _on_search(index: ContentIndex) -> None:
     result = find_regions(index, st.session_state.get(SEARCH_KEY, ""))
-    st.session_state[RESULT_KEY] = result
-    if result.regions:
+    if result.regions and len(result.regions) <= MAX_AUTO_REGIONS:
         on_list_select(result.regions[0])
+    st.session_state[RESULT_KEY] = result  # after selecting: a selection clears an old result
 
 
 def show_search(index: ContentIndex) -> None:
@@ -39,7 +43,7 @@ def show_search(index: ContentIndex) -> None:
     if result.regions:
         names = ", ".join(index.region_label(r) for r in result.regions)
         st.success(f"Found “{shown}” in: {escape_markdown(names)}", icon=":material/search:")
-        if len(result.regions) > 1:
+        if len(result.regions) > 1 or selected_region() not in result.regions:
             row = st.container(horizontal=True, gap="small")
             for region in result.regions:
                 row.button(

@@ -30,7 +30,9 @@ def minimal() -> dict:
         "conditions": [
             {"id": "neck-pain", "name": "Neck pain", "regions": ["neck"], "text": "Listed.", "sources": ["doc-a"]}
         ],
-        "sensations": [{"id": "twitch", "phase": "during", "text": "A twitch.", "sources": ["doc-a"]}],
+        "sensations": [
+            {"id": "twitch", "label": "Twitch", "phase": "during", "text": "A twitch.", "sources": ["doc-a"]}
+        ],
         "aftercare": [{"id": "heat", "text": "Use heat.", "sources": ["doc-a"]}],
         "safety": [{"id": "sterile", "text": "Sterile needles.", "sources": ["doc-a"]}],
         "visits": [{"id": "several", "text": "Several visits.", "sources": ["doc-a"]}],

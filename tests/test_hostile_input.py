@@ -97,7 +97,12 @@ def hostile_text(max_size: int = 120) -> st.SearchStrategy[str]:
 # --- what the page shows ----------------------------------------------------------------------------------------
 
 # Markup that would be live if it reached Markdown unescaped: a tag, a link, an image, a script URL.
-LIVE_MARKUP = re.compile(r"(?<!\\)<[a-zA-Z/!?]|(?<!\\)\]\(|(?<!\\)!\[|javascript:", re.IGNORECASE)
+LIVE_MARKUP = re.compile(
+    r"(?<!\\)<[a-zA-Z/!?]|(?<!\\)\]\(|(?<!\\)!\[|javascript:"
+    # a bare address or e-mail, which Markdown turns into a link even when escaped
+    r"|\b(?:https?|ftp|mailto)\\?:|\bwww\\?\.|\w@\w",
+    re.IGNORECASE,
+)
 
 
 def rendered_texts(at: AppTest) -> list[str]:
@@ -108,6 +113,8 @@ def rendered_texts(at: AppTest) -> list[str]:
     texts += [b.label for b in at.button]
     texts += [e.label for e in at.expander]
     texts += [e.proto.label for e in at.get("download_button")]
+    for table in at.table:  # st.table renders its cells as Markdown too
+        texts += [str(cell) for cell in table.value.to_numpy().ravel()]
     return texts
 
 
@@ -228,6 +235,8 @@ def test_parse_mode_accepts_only_a_known_mode(value):
 
 
 def unescape_markdown(text: str) -> str:
+    # escape_markdown also puts a word joiner (U+2060) after "http", "www" or "@" to stop autolinks.
+    text = re.sub(r"(?i)(https?|ftp|mailto|www|@)\u2060", r"\1", text)
     return re.sub(r"\\(.)", r"\1", text, flags=re.S)
 
 
@@ -357,6 +366,7 @@ def content_text(limit: int) -> st.SearchStrategy[str]:
 @PAGE
 @given(name=content_text(120), text=content_text(300), answer=content_text(300))
 @example(name="<b>Neck pain</b>", text="[more](javascript:alert(1))", answer="![t](http://198.51.100.7/t.png)")
+@example(name="Neck https://198.51.100.7/x", text="see www.example.com or ask me@example.com", answer="ftp://x.y")
 def test_content_text_reaches_the_page_only_as_text(name, text, answer):
     data = real_content()
     neck = next(c for c in data["conditions"] if "neck" in c.get("regions", []))
@@ -367,7 +377,9 @@ def test_content_text_reaches_the_page_only_as_text(name, text, answer):
         at = run_app({"region": "neck"})
         about = run_app({"region": "neck"})
         about.switch_page("pages/1_About_dry_needling.py").run()
-    for page in (at, about):
+        pictures = run_app()
+        pictures.switch_page("pages/3_Pictures.py").run()
+    for page in (at, about, pictures):
         assert_inert(page)
         assert [t.value for t in page.title] != ["Content could not be loaded"]
     assert_map_gets_only_ids(at)
@@ -376,6 +388,7 @@ def test_content_text_reaches_the_page_only_as_text(name, text, answer):
     assert any(escape_markdown(name) in t for t in rendered_texts(at))
     assert any(escape_markdown(text) in t for t in rendered_texts(at))
     assert any(escape_markdown(answer) in t for t in rendered_texts(about))
+    assert any(escape_markdown(name) in t for t in rendered_texts(pictures))
 
 
 LABEL_PAYLOADS = ["![t](http://198.51.100.7/label.png)", "[go](http://198.51.100.7/)", "<img src=x>"]

@@ -86,6 +86,23 @@ def test_search_with_several_regions_offers_each():
     assert {"search-go-upper-back", "search-go-low-back"} <= keys
 
 
+def test_vague_search_offers_regions_without_jumping():
+    at = run_app()
+    at.text_input(key=SEARCH_KEY).input("pain").run()
+    assert not at.exception
+    assert at.session_state[SELECTED_KEY] is None
+    assert len([b for b in at.button if (b.key or "").startswith("search-go-")]) > 3
+
+
+def test_choosing_another_region_clears_the_search_message():
+    at = run_app()
+    at.text_input(key=SEARCH_KEY).input("tennis elbow").run()
+    assert at.success
+    at.button(key="region-button-knee").click().run()
+    assert at.session_state[SELECTED_KEY] is RegionId.KNEE
+    assert not at.success
+
+
 def test_search_without_match_says_so_kindly():
     at = run_app()
     at.text_input(key=SEARCH_KEY).input("<b>zzzz</b>").run()

@@ -37,26 +37,30 @@ export default function ({ parentElement, data, setTriggerValue }) {
     const dialog = parentElement.querySelector(".dn-idle");
     const seconds = parentElement.querySelector(".dn-idle-seconds");
     const stay = parentElement.querySelector(".dn-idle-stay");
-    let lastActivity = Date.now();
+    // The timer arms only once somebody has touched this page, so an untouched
+    // start screen stays put instead of resetting itself every two minutes. The
+    // state lives on window because this function runs again on every rerun.
+    const idle = (window.dnIdle ??= { armed: false, lastActivity: Date.now() });
     let warningSince = null;
 
     const hideWarning = () => {
       warningSince = null;
       dialog.hidden = true;
     };
+    // Any touch or key, the countdown's own button included, means "I'm still here".
     const activity = () => {
-      if (warningSince === null) lastActivity = Date.now();
+      idle.armed = true;
+      idle.lastActivity = Date.now();
+      if (warningSince !== null) hideWarning();
     };
     for (const type of ["pointerdown", "keydown", "touchstart", "wheel"]) {
       listen(document, type, activity, { capture: true, passive: true });
     }
-    listen(stay, "click", () => {
-      lastActivity = Date.now();
-      hideWarning();
-    });
+    listen(stay, "click", activity);
     const tick = () => {
       const now = Date.now();
-      if (warningSince === null && now - lastActivity >= idleMs) {
+      if (!idle.armed) return;
+      if (warningSince === null && now - idle.lastActivity >= idleMs) {
         warningSince = now;
         dialog.hidden = false;
         stay.focus();

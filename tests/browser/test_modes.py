@@ -6,8 +6,10 @@ import re
 from collections.abc import Iterator
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, Page, expect
 
+from dn_explorer.paths import CONTENT_FILE
 from tests.support.browser import ARTIFACTS, Server, open_app, press_region, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -134,3 +136,52 @@ def test_pictures_page_shows_both_charts(browser: Browser, server: Server):
         page.screenshot(path=ARTIFACTS / "pictures-1920.png")
     finally:
         context.close()
+
+
+def test_kiosk_mode_survives_page_links_and_a_reload(page: Page, server: Server):
+    open_app(page, f"{server.url}/?mode=kiosk")
+    page.get_by_role("link", name="About dry needling").first.click()
+    wait_for_app(page)
+    assert "mode=kiosk" in page.url
+    page.reload()
+    wait_for_app(page)
+    page.wait_for_function("document.documentElement.dataset.dnMode === 'kiosk'")
+    page.get_by_role("link", name="Body map").first.click()
+    wait_for_app(page)
+    assert page.locator("input").count() == 0  # still no search box: still the kiosk
+
+
+def test_untouched_kiosk_start_screen_does_not_reset_itself(page: Page, kiosk_server: Server):
+    open_app(page, f"{kiosk_server.url}/?mode=kiosk")
+    page.wait_for_timeout((IDLE_SECONDS + 2) * 1000)
+    assert page.get_by_role("alertdialog").is_hidden()
+
+
+def test_touching_the_backdrop_counts_as_still_here(page: Page, kiosk_server: Server):
+    open_app(page, f"{kiosk_server.url}/?mode=kiosk")
+    press_region(page, "hip")
+    wait_for_app(page)
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_be_visible(timeout=(IDLE_SECONDS + 5) * 1000)
+    page.mouse.click(20, 20)  # the dimmed page around the box
+    expect(dialog).to_be_hidden()
+    expect(view_heading(page)).to_have_text("Hip")
+
+
+def test_an_address_in_content_text_is_not_a_link(browser: Browser, tmp_path):
+    content = yaml.safe_load(CONTENT_FILE.read_text(encoding="utf-8"))
+    neck = next(c for c in content["conditions"] if c["id"] == "neck-pain")
+    neck["text"] = "Read more at https://198.51.100.7/x or www.example.com, or mail me@example.com."
+    path = tmp_path / "conditions.yaml"
+    path.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
+    hostile = Server(env={"EXPLORER_CONTENT_FILE": str(path)}).start()
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    try:
+        open_app(page, f"{hostile.url}/?region=neck")
+        expect(page.get_by_text("198.51.100.7", exact=False).first).to_be_visible()
+        links = page.locator("[data-testid=stMain] a[href]").evaluate_all("els => els.map(e => e.href)")
+        assert not [href for href in links if "198.51.100.7" in href or "example.com" in href], links
+    finally:
+        context.close()
+        hostile.stop()
