@@ -104,9 +104,14 @@ def expectations_figure(index: ContentIndex) -> go.Figure:
     figure.update_layout(
         font=FONT,
         height=160 + 54 * len(labels),
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
         plot_bgcolor="white",
-        xaxis={"categoryorder": "array", "categoryarray": list(PHASE_LABELS.values()), "side": "top"},
+        xaxis={
+            "categoryorder": "array",
+            "categoryarray": list(PHASE_LABELS.values()),
+            "side": "top",
+            "automargin": True,
+        },
         yaxis={"categoryorder": "array", "categoryarray": labels[::-1], "automargin": True, "gridcolor": "#e5e7eb"},
         hoverlabel={"font_size": 18},
     )

@@ -153,3 +153,11 @@ def test_pictures_page_runs_with_tables(content):
     at.switch_page("pages/3_Pictures.py").run()
     assert not at.exception
     assert len(at.table) == 2
+
+
+def test_expectations_chart_uses_short_labels(content):
+    from dn_explorer.figures import expectations_figure
+
+    labels = list(expectations_figure(content).data[0].y)
+    assert len(labels) == len(content.content.sensations)
+    assert all(len(label) <= 40 for label in labels), labels
