@@ -89,6 +89,13 @@ def show_region_view(index: ContentIndex, region: RegionId | None, mode: Mode = 
         st.markdown(START_TEXT)
         if mode is Mode.EXPLORE:
             show_general(index, words)
+        elif index.content.questions:
+            # Kiosk and projector start screens: the first question, in a box, as a friendly opener.
+            first = index.content.questions[0]
+            with st.container(border=True):
+                sources = sources_text(index, first.sources, first.said_by)
+                answer = paragraph(first.answer, sources, title=first.question)
+                st.markdown(block([answer, *words.after(first.answer)]))
         return
     st.header(escape_markdown(index.region_label(region)))
     show_conditions(index, region, words)
