@@ -16,49 +16,18 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from bench.common import BARE, EXPLORER, StreamlitServer, config_env, ratio, summary
 from bench.load_bench import region_labels
+from tests.support.browser import CHROMIUM_ARGS, INSIDE_POINT
+from tests.support.browser import DEBIAN_CHROMIUM as CHROMIUM
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 VIEWPORT = {"width": 1920, "height": 1080}
 TAP_REGIONS = ("neck", "knee", "shoulder", "foot", "low-back", "calf", "head", "wrist-hand", "hip", "elbow")
 IDLE = "[data-testid=stApp][data-test-connection-state=CONNECTED][data-test-script-state=notRunning]"
 MAP_HOST = ".st-key-body_map [data-testid=stBidiComponentIsolated]"
-
-# A point inside a region's first shape, in page pixels (a group's centre can fall between two shapes).
-INSIDE_POINT = """(region) => {
-  const host = document.querySelector('__MAP_HOST__');
-  const group = host && host.shadowRoot && host.shadowRoot.querySelector(`[data-region="${region}"]`);
-  if (!group) return null;
-  group.scrollIntoView({block: "center"});
-  for (const shape of group.querySelectorAll("path, ellipse, rect, polygon")) {
-    const box = shape.getBBox();
-    const matrix = shape.getScreenCTM();
-    for (let fy = 0.5; fy > 0.05; fy -= 0.1) {
-      for (const fx of [0.5, 0.4, 0.6, 0.3, 0.7]) {
-        const p = new DOMPoint(box.x + box.width * fx, box.y + box.height * fy);
-        if (shape.isPointInFill(p)) {
-          const q = p.matrixTransform(matrix);
-          return {x: q.x, y: q.y};
-        }
-      }
-    }
-  }
-  return null;
-}""".replace("__MAP_HOST__", MAP_HOST)
 
 # Arms a timer: t0 at the next pointerdown, t1 at the first animation frame after the predicate holds.
 ARM = """([kind, expected]) => {
@@ -150,7 +119,9 @@ def _timed_tap(page: Page, kind: str, expected: str, x: float, y: float) -> dict
 
 
 def _tap_explorer(page: Page, region: str, label: str) -> dict[str, float]:
-    point = page.evaluate(INSIDE_POINT, region)
+    group = page.locator(f"[data-region={region}]").first
+    group.scroll_into_view_if_needed()
+    point = group.evaluate(INSIDE_POINT)
     if not point:
         raise RuntimeError(f"no point inside region {region}")
     return _timed_tap(page, "explorer", label, point["x"], point["y"])

@@ -24,7 +24,6 @@ The numbers are printed as a table and written to test-artifacts/memory-soak.jso
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import time
@@ -38,20 +37,7 @@ if str(ROOT) not in sys.path:
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
 from dn_explorer.regions import REGION_ORDER  # noqa: E402
-
-
-def _support() -> Any:
-    """tests/support/browser.py, loaded by path (an installed package also calls itself ``tests``)."""
-    spec = importlib.util.spec_from_file_location("explorer_browser_support", ROOT / "tests" / "support" / "browser.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-support = _support()
+from tests.support import browser as support  # noqa: E402  (tests/ is a package, found before any installed one)
 
 MB = 1024 * 1024
 WARM_UP_ROUNDS = 2

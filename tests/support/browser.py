@@ -1,18 +1,12 @@
-"""Helpers for browser tests: a live Streamlit server and waiting for reruns."""
+"""Helpers for browser tests (and the browser benchmarks): the Chromium to use, a live server, reruns, taps."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import Page
 
+from bench.common import StreamlitServer
 from dn_explorer.paths import PROJECT_ROOT
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
@@ -28,54 +22,14 @@ CHROMIUM_ARGS = [
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 
 
-def free_port() -> int:
-    with contextlib.closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+class Server(StreamlitServer):
+    """The explorer on a free loopback port, stopped by ``stop()``; ``start()`` again reuses the port.
 
-
-class Server:
-    """A ``streamlit run`` of the app on a free port, stopped at the end."""
+    One server class serves the tests and the benchmarks (``bench.common.StreamlitServer``).
+    """
 
     def __init__(self, env: dict[str, str] | None = None) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, **(env or {})}
-        self.process: subprocess.Popen[bytes] | None = None
-        self.log = ARTIFACTS / f"server-{self.port}.log"
-
-    def start(self) -> Server:
-        ARTIFACTS.mkdir(exist_ok=True)
-        command = [
-            sys.executable, "-m", "streamlit", "run", "explorer_app.py",
-            "--server.headless", "true",
-            "--server.port", str(self.port),
-            "--server.address", "127.0.0.1",
-            "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none",
-        ]  # fmt: skip
-        with self.log.open("wb") as log:
-            self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=log)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited early; see {self.log}")
-            with (
-                contextlib.suppress(OSError),
-                urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response,
-            ):
-                if response.status == 200:
-                    return self
-            time.sleep(0.2)
-        raise RuntimeError(f"server did not become healthy in 60 s; see {self.log}")
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        super().__init__(script="explorer_app.py", name="explorer-test", env=dict(env or {}))
 
 
 def wait_for_app(page: Page) -> None:
