@@ -25,8 +25,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from bench.common import free_port
 from dn_explorer.paths import PROJECT_ROOT
-from tests.support.browser import ARTIFACTS, free_port, wait_for_app
+from tests.support.browser import ARTIFACTS, wait_for_app
 
 pytestmark = pytest.mark.browser
 
