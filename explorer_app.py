@@ -10,7 +10,7 @@ import streamlit as st
 
 from dn_explorer.content import ContentIndex
 from dn_explorer.modes import Mode
-from explorer_ui.body_map import show_body_map
+from explorer_ui.body_map import show_body_map, show_selection
 from explorer_ui.layout import APP_TITLE, page_setup
 from explorer_ui.loading import content_or_stop
 from explorer_ui.region_list import show_region_list
@@ -32,6 +32,7 @@ def explorer(index: ContentIndex, mode: Mode) -> None:
     """Everything a tap changes. As a fragment, a tap reruns only this, not the page's
     links, text-size buttons and shell, so the browser has fewer elements to redo."""
     region = selected_region()
+    show_selection(region)  # first: the browser shows Python's choice before the rest arrives
     if mode is Mode.PRESENT:
         show_tour_controls(index, region)
     body = st.container(key="explorer")
@@ -42,7 +43,7 @@ def explorer(index: ContentIndex, mode: Mode) -> None:
     else:
         map_column, list_column, view_column = body.columns([5, 1.7, 4.3], gap="medium")
     with map_column:
-        catch_missed_tap(show_body_map(region, on_map_select))
+        catch_missed_tap(show_body_map(on_map_select))
     with list_column:
         show_region_list(index, region)
     with view_column, st.container(key="region-view"):

@@ -29,26 +29,43 @@ TAP_REGIONS = ("neck", "knee", "shoulder", "foot", "low-back", "calf", "head", "
 IDLE = "[data-testid=stApp][data-test-connection-state=CONNECTED][data-test-script-state=notRunning]"
 MAP_HOST = ".st-key-body_map [data-testid=stBidiComponentIsolated]"
 
-# Arms a timer: t0 at the next pointerdown, t1 at the first animation frame after the predicate holds.
+# Arms a timer: t0 at the next pointerdown, t1 at the first animation frame after the predicate holds
+# (content on screen), t2 when the rerun the tap caused has finished (Streamlit's script state goes from
+# running back to notRunning: everything on the page agrees with the tap).
 ARM = """([kind, expected]) => {
   const shows = kind === "explorer"
     ? () => [...document.querySelectorAll("h2")].some((h) => h.textContent.trim() === expected)
     : () => [...document.querySelectorAll("[data-testid=stMarkdownContainer]")]
         .some((m) => m.textContent.trim() === expected);
+  const app = document.querySelector("[data-testid=stApp]");
   window.__tap = new Promise((resolve, reject) => {
     let t0 = null;
-    let seen = false;
-    const observer = new MutationObserver(() => {
-      if (t0 === null || seen || !shows()) return;
-      seen = true;
-      observer.disconnect();
-      requestAnimationFrame(() => resolve({t0, t1: performance.now()}));
+    let t1 = null;
+    let t2 = null;
+    const finish = () => {
+      if (t1 !== null && t2 !== null) {
+        content.disconnect();
+        settled.disconnect();
+        resolve({t0, t1, t2});
+      }
+    };
+    const content = new MutationObserver(() => {
+      if (t0 === null || t1 !== null || !shows()) return;
+      t1 = -1;
+      requestAnimationFrame(() => { t1 = performance.now(); finish(); });
+    });
+    const settled = new MutationObserver((records) => {
+      if (t0 === null || t2 !== null) return;
+      const done = records.some((r) => r.oldValue === "running")
+        && app.getAttribute("data-test-script-state") === "notRunning";
+      if (done) { t2 = performance.now(); finish(); }
     });
     window.addEventListener("pointerdown", () => {
       t0 = performance.now();
-      observer.observe(document.body, {childList: true, subtree: true, characterData: true});
+      content.observe(document.body, {childList: true, subtree: true, characterData: true, attributes: true});
+      settled.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"], attributeOldValue: true});
     }, {capture: true, once: true});
-    setTimeout(() => reject(new Error("no content within 30 s")), 30000);
+    setTimeout(() => reject(new Error("no content or no finished rerun within 30 s")), 30000);
   });
   return true;
 }"""
@@ -96,24 +113,26 @@ def _open(browser: Browser, url: str) -> Page:
 
 
 def _timed_tap(page: Page, kind: str, expected: str, x: float, y: float) -> dict[str, float]:
-    """One tap: total time, and where it went (by the page's websocket timestamps)."""
+    """One tap: time to content, time to the finished rerun, and where the rerun's time went
+    (by the page's websocket timestamps, up to the finished rerun)."""
     page.evaluate("window.__ws = []")
     page.evaluate(ARM, [kind, expected])
     page.mouse.click(x, y)
     timing = page.evaluate("window.__tap")
     _wait_idle(page)
-    t0, t1 = timing["t0"], timing["t1"]
+    t0, t1, t2 = timing["t0"], timing["t1"], timing["t2"]
     traffic = page.evaluate("window.__ws")
     sent = [t for way, t in traffic if way == "out" and t >= t0]
-    received = [t for way, t in traffic if way == "in" and sent and sent[0] <= t <= t1]
+    received = [t for way, t in traffic if way == "in" and sent and sent[0] <= t <= t2]
     if not sent or not received:
-        return {"total": t1 - t0}
+        return {"total": t1 - t0, "settled": t2 - t0}
     return {
         "total": t1 - t0,
+        "settled": t2 - t0,
         "to_send": sent[0] - t0,
         "to_first_message": received[0] - sent[0],
         "messages": received[-1] - received[0],
-        "after_last_message": t1 - received[-1],
+        "after_last_message": t2 - received[-1],
         "message_count": len(received),
     }
 
@@ -204,6 +223,8 @@ def run(tap_count: int = 24, first_views: int = 8, config: str = "shipped", log=
             browser.close()
     taps_ms = {kind: [t["total"] for t in values] for kind, values in taps.items()}
     tap = {kind: summary(values) for kind, values in taps_ms.items()}
+    settled_ms = {kind: [t["settled"] for t in values] for kind, values in taps.items()}
+    settled = {kind: summary(values) for kind, values in settled_ms.items()}
     parts = (
         "to_send",
         "to_first_message",
@@ -223,16 +244,22 @@ def run(tap_count: int = 24, first_views: int = 8, config: str = "shipped", log=
         "tap_ms": tap,
         "tap_ratio_p50": ratio(tap["explorer"]["p50"], tap["bare"]["p50"]),
         "tap_ratio_p95": ratio(tap["explorer"]["p95"], tap["bare"]["p95"]),
+        "settled_ms": settled,
+        "settled_ratio_p50": ratio(settled["explorer"]["p50"], settled["bare"]["p50"]),
         "tap_breakdown_p50_ms": where,
         "first_view_ms": first,
         "first_view_ratio_p50": ratio(first["explorer"]["p50"], first["bare"]["p50"]),
-        "raw": {"tap_ms": taps_ms, "first_view_ms": first_ms},
+        "raw": {"tap_ms": taps_ms, "settled_ms": settled_ms, "first_view_ms": first_ms},
     }
     explorer, bare = tap["explorer"], tap["bare"]
     log(
         f"  [{config}] tap to content: explorer p50 {explorer['p50']:.0f} ms p95 {explorer['p95']:.0f} ms, "
         f"bare p50 {bare['p50']:.0f} ms p95 {bare['p95']:.0f} ms, "
         f"ratio p50 {result['tap_ratio_p50']:.2f}x p95 {result['tap_ratio_p95']:.2f}x"
+    )
+    log(
+        f"  [{config}] tap to finished rerun: explorer p50 {settled['explorer']['p50']:.0f} ms, "
+        f"bare p50 {settled['bare']['p50']:.0f} ms, ratio p50 {result['settled_ratio_p50']:.2f}x"
     )
     log(
         f"  [{config}] first view: explorer p50 {first['explorer']['p50']:.0f} ms, "

@@ -35,7 +35,14 @@ MAP_COMPONENT = "body_map"
 
 def _split_bytes(render: Render) -> dict[str, int]:
     """Bytes of one render by what they carry."""
-    parts = {"map_component": 0, "other_components": 0, "general_section": 0, "other_elements": 0, "protocol": 0}
+    parts = {
+        "map_component": 0,
+        "other_components": 0,
+        "cached_references": 0,
+        "general_section": 0,
+        "other_elements": 0,
+        "protocol": 0,
+    }
     general_parent: tuple[int, ...] | None = None
     general_from = 0
     for delta in render.deltas:
@@ -44,6 +51,8 @@ def _split_bytes(render: Render) -> dict[str, int]:
     for delta in render.deltas:
         if delta.kind == "bidi_component":
             key = "map_component" if MAP_COMPONENT in delta.text else "other_components"
+        elif delta.kind == "ref_hash":
+            key = "cached_references"  # an element the browser already has, sent as its hash
         elif (
             general_parent is not None
             and delta.path[: len(general_parent)] == general_parent

@@ -39,6 +39,8 @@ except ImportError:  # pragma: no cover - a Streamlit that moved it
 
 
 MAP_KEY = "body_map"
+BRIDGE_KEY = "selection"
+VIEW_KEY = "region_panel"
 RENDER_TIMEOUT = 30.0
 
 
@@ -64,9 +66,16 @@ class Render:
     compressed_bytes: int = 0
     deltas: list[Delta] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    selection: str | None = None  # the region id the selection bridge was sent, if it was
     texts: list[str] = field(default_factory=list)
     cache_refs: int = 0
     exception: str | None = None
+
+    def shown_heading(self, panels: dict[str, dict]) -> str | None:
+        """The heading the browser shows after this render: the selected region's panel."""
+        if self.selection is None:
+            return None
+        return panels.get(self.selection, {}).get("heading")
 
     def bytes_of(self, kind: str) -> int:
         return sum(d.size for d in self.deltas if d.kind == kind)
@@ -87,6 +96,7 @@ class StreamlitSession:
         self.cache: dict[str, int] = {}  # message hash -> runs since last used
         self.button_ids: dict[str, str] = {}  # widget id -> label
         self.map_id: str | None = None
+        self.panels: dict[str, dict] = {}  # the region view's panels, by region id ("" the start)
         self._reader: asyncio.Task[None] | None = None
         self._render: Render | None = None
         self._done: asyncio.Future[None] | None = None
@@ -221,9 +231,14 @@ class StreamlitSession:
             self.button_ids[element.button.id] = element.button.label
             text = element.button.label
         elif kind == "bidi_component":
-            text = element.bidi_component.component_name
-            if element.bidi_component.id.endswith(f"-{MAP_KEY}"):
-                self.map_id = element.bidi_component.id
+            component = element.bidi_component
+            text = component.component_name
+            if component.id.endswith(f"-{MAP_KEY}"):
+                self.map_id = component.id
+            elif component.id.endswith(f"-{BRIDGE_KEY}"):
+                render.selection = json.loads(component.json).get("selected")
+            elif component.id.endswith(f"-{VIEW_KEY}"):
+                self.panels = json.loads(json.loads(component.json)["panels_json"])["panels"]
         elif kind == "exception":
             render.exception = f"{element.exception.type}: {element.exception.message}"
         render.deltas.append(Delta(kind, path, size, text))

@@ -44,13 +44,18 @@ def terms_in(index: ContentIndex, text: str) -> list[Term]:
     return [term for _, term in sorted(found, key=lambda pair: pair[0])]
 
 
-def sources_text(index: ContentIndex, source_ids: Iterable[str], said_by: str | None = None) -> str:
-    """ "Sources: A, B" (and whose own claim it is), escaped for Markdown."""
+def sources_line(index: ContentIndex, source_ids: Iterable[str], said_by: str | None = None) -> str:
+    """ "Sources: A, B" (and whose own claim it is), as plain text."""
     names = index.source_names(source_ids)
     line = ("Source: " if len(names) == 1 else "Sources: ") + ", ".join(names)
     if said_by:
         line += f" · This is {index.sources_by_id[said_by].short}'s own claim"
-    return escape_markdown(line)
+    return line
+
+
+def sources_text(index: ContentIndex, source_ids: Iterable[str], said_by: str | None = None) -> str:
+    """``sources_line``, escaped for Markdown."""
+    return escape_markdown(sources_line(index, source_ids, said_by))
 
 
 class WordExplainer:
@@ -60,21 +65,26 @@ class WordExplainer:
         self.index = index
         self.explained: set[str] = set()
 
-    def after(self, text: str) -> list[str]:
-        """Explanation paragraphs for the words ``text`` is the first to use."""
-        paragraphs = []
+    def new_terms(self, text: str) -> list[Term]:
+        """The glossary words ``text`` is the first to use (and those their meanings use), now marked explained."""
+        terms = []
         waiting = terms_in(self.index, text)
         while waiting:
             term = waiting.pop(0)
             if term.id in self.explained:
                 continue
             self.explained.add(term.id)
-            paragraphs.append(
-                f"> :material/menu_book: **{EXPLAINED_LABEL} {escape_markdown(term.term)}.** "
-                f"{escape_markdown(term.meaning)}  \n> *{sources_text(self.index, term.sources)}*"
-            )
+            terms.append(term)
             waiting += terms_in(self.index, term.meaning)  # an explanation may use another long word
-        return paragraphs
+        return terms
+
+    def after(self, text: str) -> list[str]:
+        """Explanation paragraphs (Markdown) for the words ``text`` is the first to use."""
+        return [
+            f"> :material/menu_book: **{EXPLAINED_LABEL} {escape_markdown(term.term)}.** "
+            f"{escape_markdown(term.meaning)}  \n> *{sources_text(self.index, term.sources)}*"
+            for term in self.new_terms(text)
+        ]
 
 
 def paragraph(text: str, sources: str, title: str | None = None) -> str:

@@ -1,4 +1,10 @@
-"""The body map as a Streamlit v2 component: inline SVG, selection sent back as a trigger."""
+"""The body map as a Streamlit v2 component (inline SVG, a tap sent back as a trigger), and the selection bridge.
+
+The chosen region lives on ``<html data-dn-region>`` in the browser: the map sets it on a
+tap (so the map and the region view change at once), and the bridge, a tiny component
+that is all Python sends per selection, sets it from Python. The map's own message then
+never changes, and Streamlit resends only a reference to it.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ from dn_explorer.regions import RegionId
 from explorer_ui.loading import body_map
 
 MAP_KEY = "body_map"
+BRIDGE_KEY = "selection"
 
 
 @functools.cache
@@ -25,16 +32,26 @@ def _component() -> Callable[..., object]:
     )
 
 
-def show_body_map(selected: RegionId | None, on_select: Callable[[], None]) -> str | None:
+@functools.cache
+def _bridge() -> Callable[..., object]:
+    return st.components.v2.component(
+        "dn_selection",
+        html="<span hidden></span>\n",
+        js=(COMPONENT_DIR / "selection.js").read_text(encoding="utf-8"),
+    )
+
+
+def show_selection(selected: RegionId | None) -> None:
+    """Tell the browser which region Python has chosen (a deep link, the list, search, the tour)."""
+    _bridge()(key=BRIDGE_KEY, data={"selected": selected.value if selected else None}, height=0)
+
+
+def show_body_map(on_select: Callable[[], None]) -> str | None:
     """Mount the map; ``on_select`` runs when a region is clicked, tapped or pressed.
 
     Returns the raw region id tapped in this run, if any (validated by the caller).
     """
-    result = _component()(
-        key=MAP_KEY,
-        data={"selected": selected.value if selected else None},
-        on_select_change=on_select,
-    )
+    result = _component()(key=MAP_KEY, on_select_change=on_select)
     value = getattr(result, "select", None)
     return value if isinstance(value, str) else None
 

@@ -34,7 +34,10 @@ from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.modes import Mode, parse_mode
 from dn_explorer.paths import COMPONENT_DIR, CONTENT_FILE, PROJECT_ROOT
 from dn_explorer.regions import REGION_ORDER, RegionId, parse_region
+from explorer_ui.body_map import BRIDGE_KEY
 from explorer_ui.loading import CONTENT_ENV, body_map
+from explorer_ui.region_view import VIEW_DIR, VIEW_KEY
+from tests.support.app import panel_text
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
 CI = bool(os.environ.get("CI"))
@@ -133,13 +136,26 @@ def component(at: AppTest, key: str) -> Any:
 
 
 def assert_map_gets_only_ids(at: AppTest) -> None:
-    """The map's markup is our own asset, unchanged; all it is told is which region id is selected."""
+    """The components get our own markup and code, unchanged, and data only as JSON.
+
+    The map is told nothing; the selection bridge only a region id; the region view
+    only the panels our builder makes (plain text, which its JS sets with textContent).
+    """
     proto = component(at, "body_map")
     assert proto.html_content == body_map().markup
     assert proto.js_content == (COMPONENT_DIR / "body_map.js").read_text(encoding="utf-8")
-    data = json.loads(proto.json)
-    assert set(data) == {"selected"}
-    assert data["selected"] is None or data["selected"] in {r.value for r in REGION_ORDER}
+    assert proto.json in ("", "null", "{}")
+    selection = json.loads(component(at, BRIDGE_KEY).json)
+    assert set(selection) == {"selected"}
+    assert selection["selected"] is None or selection["selected"] in {r.value for r in REGION_ORDER}
+    view = component(at, VIEW_KEY)
+    for suffix in ("html", "js", "css"):
+        mine = (VIEW_DIR / f"region_view.{suffix}").read_text(encoding="utf-8")
+        assert getattr(view, f"{suffix}_content") == mine
+    data = json.loads(view.json)
+    assert set(data) == {"panels_json"}
+    panels = json.loads(data["panels_json"])["panels"]
+    assert set(panels) == {"", *(r.value for r in REGION_ORDER)}
     shell = component(at, "shell")
     assert shell.html_content == (PROJECT_ROOT / "explorer_ui" / "shell_component" / "shell.html").read_text(
         encoding="utf-8"
@@ -170,7 +186,9 @@ def _audit(event: str, args: tuple[Any, ...]) -> None:
 
 sys.addaudithook(_audit)  # process-wide and permanent, so it records only while a test asks it to
 
-ALLOWED_ROOTS = {Path(p).resolve() for p in (PROJECT_ROOT, sys.prefix, sys.base_prefix, sys.exec_prefix)}
+ALLOWED_ROOTS = {Path(p).resolve() for p in (PROJECT_ROOT, sys.prefix, sys.base_prefix, sys.exec_prefix)} | {
+    Path("/usr/share/zoneinfo").resolve()  # pandas reads the time-zone database when first imported (for a table)
+}
 
 
 @contextmanager
@@ -384,8 +402,10 @@ def test_content_text_reaches_the_page_only_as_text(name, text, answer):
         assert [t.value for t in page.title] != ["Content could not be loaded"]
     assert_map_gets_only_ids(at)
     assert_no_path_access(opened, [name, text, answer], extra_roots=(path.parent,))
-    # Shown, and shown escaped (the views may combine several statements into one Markdown block).
-    assert any(escape_markdown(name) in t for t in rendered_texts(at))
+    # Shown: as it is in the region panel (set as text in the browser), escaped in Markdown
+    # (the views may combine several statements into one Markdown block).
+    assert name in panel_text(at)
+    assert text in panel_text(at)
     assert any(escape_markdown(text) in t for t in rendered_texts(at))
     assert any(escape_markdown(answer) in t for t in rendered_texts(about))
     assert any(escape_markdown(name) in t for t in rendered_texts(pictures))
@@ -444,7 +464,7 @@ def test_each_region_tells_the_map_only_its_id(region, content: ContentIndex):
     at = run_app({"region": region.value})
     assert_inert(at)
     assert_map_gets_only_ids(at)
-    assert json.loads(component(at, "body_map").json) == {"selected": region.value}
+    assert json.loads(component(at, BRIDGE_KEY).json) == {"selected": region.value}
     html = component(at, "body_map").html_content
     for condition in content.conditions_for(region):
         assert condition.name not in html

@@ -18,10 +18,12 @@ from streamlit.testing.v1 import AppTest
 
 from dn_explorer.content import ContentIndex
 from dn_explorer.paths import PROJECT_ROOT
+from dn_explorer.region_panel import NO_CONDITIONS_TEXT, START_TEXT
 from dn_explorer.regions import RegionId
 from dn_explorer.view_text import EXPLAINED_LABEL as EXPLAINED
 from dn_explorer.view_text import terms_in
-from explorer_ui.region_view import NO_CONDITIONS_TEXT, START_TEXT
+from explorer_ui.body_map import BRIDGE_KEY
+from tests.support.app import has_component, panel_paragraphs, shown_panel
 
 MAX_GRADE = 8.0
 """NIH and AMA advice for patient material: grade 8 or lower (aim for 6-8)."""
@@ -148,8 +150,11 @@ def _unescape(markdown: str) -> str:
 
 
 def _paragraphs(at: AppTest) -> list[str]:
-    """Every paragraph the page shows in Markdown, in order (a section is one element of many paragraphs)."""
-    return [p.strip() for m in at.markdown for p in _unescape(m.value).split("\n\n") if p.strip()]
+    """Every paragraph the explorer shows, in order: the region panel, then the Markdown below it
+    (a section is one Markdown element of many paragraphs)."""
+    markdown = [p.strip() for m in at.markdown for p in _unescape(m.value).split("\n\n") if p.strip()]
+    panel = panel_paragraphs(shown_panel(at)) if has_component(at, BRIDGE_KEY) else []
+    return panel + markdown
 
 
 def _explanation_problems(at: AppTest, content: ContentIndex) -> list[str]:

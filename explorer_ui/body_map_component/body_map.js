@@ -1,37 +1,37 @@
 // Body-map behaviour: click, tap, Enter or Space on a region selects it.
-// The selection comes back from Python as data.selected; the markup itself is
-// our own SVG, and nothing from content or the address is ever put into HTML.
-export default function ({ parentElement, data, setTriggerValue }) {
+// The chosen region is <html data-dn-region>: a tap sets it at once (the region
+// view follows it too), and the selection bridge sets it from Python. The markup
+// is our own SVG; nothing from content or the address is ever put into HTML.
+export default function ({ parentElement, setTriggerValue }) {
   const root = parentElement.querySelector(".bm");
   if (!root) {
     return;
   }
-  const selected = data && typeof data.selected === "string" ? data.selected : null;
+  const html = document.documentElement;
+  const status = root.querySelector(".bm-status");
 
-  const show = (regionId) => {
+  // Highlight the chosen region, and say it in the live region under the map. The
+  // name is the region's own label from our SVG, set as text; writing only on a
+  // change means a redraw for another reason does not announce it again.
+  const show = () => {
+    const regionId = html.dataset.dnRegion || null;
+    let chosen = null;
     root.querySelectorAll("[data-region]").forEach((el) => {
       const on = el.getAttribute("data-region") === regionId;
       el.setAttribute("aria-pressed", on ? "true" : "false");
       el.classList.toggle("is-selected", on);
+      if (on && !chosen) chosen = el;
     });
-  };
-  show(selected);
-
-  // Say the confirmed selection in the live region under the map. The name is the
-  // region's own label from our SVG, set as text; writing only on a change means a
-  // rerun for another reason (a theme change) does not announce it again.
-  const status = root.querySelector(".bm-status");
-  if (status) {
-    const chosen = selected ? root.querySelector(`[data-region="${CSS.escape(selected)}"]`) : null;
     const text = chosen ? `Showing: ${chosen.getAttribute("aria-label")}` : "";
-    if (status.textContent !== text) {
+    if (status && status.textContent !== text) {
       status.textContent = text;
     }
-  }
+  };
+  show();
 
   const choose = (el) => {
     const regionId = el.getAttribute("data-region");
-    show(regionId); // highlight at once; Python confirms on the rerun
+    html.dataset.dnRegion = regionId; // map, list and view change at once; Python confirms on the rerun
     setTriggerValue("select", regionId);
     bringViewIntoSight(el.getAttribute("aria-label"));
   };
@@ -95,12 +95,13 @@ export default function ({ parentElement, data, setTriggerValue }) {
   if (typeof root.dnCleanup === "function") root.dnCleanup();
   root.addEventListener("click", onClick);
   root.addEventListener("keydown", onKey);
-  root.dnCleanup = () => {
+  const observer = new MutationObserver(show);
+  observer.observe(html, { attributes: true, attributeFilter: ["data-dn-region"] });
+  const cleanup = () => {
     root.removeEventListener("click", onClick);
     root.removeEventListener("keydown", onKey);
+    observer.disconnect();
   };
-  return () => {
-    root.removeEventListener("click", onClick);
-    root.removeEventListener("keydown", onKey);
-  };
+  root.dnCleanup = cleanup;
+  return cleanup;
 }

@@ -91,6 +91,30 @@ def test_list_and_map_stay_in_sync(page: Page, server):
     expect(page.locator("[data-region=wrist-hand]").first).to_have_attribute("aria-pressed", "false")
 
 
+def test_a_tap_shows_its_region_before_the_server_answers(page: Page, server, content):
+    """The region view follows the map in the browser; Python confirms afterwards (the list, the address)."""
+    open_app(page, server.url)
+    press_region(page, "elbow")
+    wait_for_app(page)
+    # Mute the page's websocket: from here the server hears nothing.
+    page.evaluate("() => { window.__send = WebSocket.prototype.send; WebSocket.prototype.send = () => {}; }")
+    press_region(page, "knee")
+    expect(view_heading(page)).to_have_text("Knee")
+    for condition in content.conditions_for(RegionId.KNEE):
+        expect(page.get_by_text(condition.name, exact=True).first).to_be_visible()
+    expect(page.locator("[data-region=knee]").first).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".bm-status")).to_have_text("Showing: Knee")
+    assert "region=elbow" in page.url  # the server never heard of the tap
+    expect(page.locator(".st-key-region-button-elbow [data-testid=stIconMaterial]")).to_have_text("check")
+    # Unmuted, the next tap reaches Python as usual.
+    page.evaluate("() => { WebSocket.prototype.send = window.__send; }")
+    press_region(page, "calf")
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Calf")
+    expect(page).to_have_url(f"{server.url}/?region=calf")
+    expect(page.locator(".st-key-region-button-calf [data-testid=stIconMaterial]")).to_have_text("check")
+
+
 def test_hostile_deep_link_is_ignored(page: Page, server):
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
