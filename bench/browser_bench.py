@@ -42,6 +42,7 @@ ARM = """([kind, expected]) => {
     let t0 = null;
     let t1 = null;
     let t2 = null;
+    let seen = false;
     const finish = () => {
       if (t1 !== null && t2 !== null) {
         content.disconnect();
@@ -50,10 +51,23 @@ ARM = """([kind, expected]) => {
       }
     };
     const content = new MutationObserver(() => {
-      if (t0 === null || t1 !== null || !shows()) return;
-      t1 = -1;
-      requestAnimationFrame(() => { t1 = performance.now(); finish(); });
+      if (t0 === null || seen || !shows()) return;
+      seen = true;
+      requestAnimationFrame(() => { t1 = performance.now(); finish(); quiet(); });
     });
+    // A rerun so quick that React never draws "running" leaves no transition to see: then the
+    // rerun ended with its last message, once 300 ms pass with none after it.
+    const quiet = () => {
+      if (t2 !== null) return;
+      const last = (window.__ws || []).filter(([way, t]) => way === "in" && t >= t0).map(([, t]) => t).pop();
+      const idle = app.getAttribute("data-test-script-state") === "notRunning";
+      if (idle && last !== undefined && performance.now() - last > 300) {
+        t2 = Math.max(t1, last);
+        finish();
+      } else {
+        setTimeout(quiet, 50);
+      }
+    };
     const settled = new MutationObserver((records) => {
       if (t0 === null || t2 !== null) return;
       const done = records.some((r) => r.oldValue === "running")

@@ -96,6 +96,8 @@ class StreamlitSession:
         self.cache: dict[str, int] = {}  # message hash -> runs since last used
         self.button_ids: dict[str, str] = {}  # widget id -> label
         self.map_id: str | None = None
+        self.bridge_id: str | None = None  # the selection bridge: what a tap on the map or list sends
+        self.bridge_fragment = ""  # the fragment it sits in: a tap reruns only that, as in a browser
         self.panels: dict[str, dict] = {}  # the region view's panels, by region id ("" the start)
         self._reader: asyncio.Task[None] | None = None
         self._render: Render | None = None
@@ -124,13 +126,16 @@ class StreamlitSession:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._reader
 
-    async def rerun(self, widgets: list[WidgetState] | None = None, timeout: float = RENDER_TIMEOUT) -> Render:
-        """Send one ``rerun_script`` and wait for ``script_finished``."""
+    async def rerun(
+        self, widgets: list[WidgetState] | None = None, timeout: float = RENDER_TIMEOUT, fragment_id: str = ""
+    ) -> Render:
+        """Send one ``rerun_script`` (of the page, or only of ``fragment_id``) and wait for ``script_finished``."""
         assert self.ws is not None, "open() first"
         msg = BackMsg()
         state = msg.rerun_script
         state.query_string = self.query_string
         state.page_script_hash = self.page_script_hash
+        state.fragment_id = fragment_id
         state.widget_states.widgets.extend(widgets or [])
         state.cached_message_hashes.extend(sorted(self.cache))
         state.context_info.timezone = "UTC"
@@ -155,12 +160,12 @@ class StreamlitSession:
         return render
 
     async def tap_region(self, region: str, timeout: float = RENDER_TIMEOUT) -> Render:
-        """What a tap on the map sends: the component's ``select`` trigger."""
-        if self.map_id is None:
-            raise RenderError("the page has no body-map component")
-        widget = WidgetState(id=_make_trigger_id(self.map_id, "events"))
+        """What a tap on the map or the list sends: the selection bridge's ``select`` trigger."""
+        if self.bridge_id is None:
+            raise RenderError("the page has no selection bridge")
+        widget = WidgetState(id=_make_trigger_id(self.bridge_id, "events"))
         widget.json_trigger_value = json.dumps([{"event": "select", "value": region}])
-        return await self.rerun([widget], timeout)
+        return await self.rerun([widget], timeout, fragment_id=self.bridge_fragment)
 
     async def click_button(self, key: str, timeout: float = RENDER_TIMEOUT) -> Render:
         """What a click on ``st.button(key=key)`` sends."""
@@ -236,6 +241,8 @@ class StreamlitSession:
             if component.id.endswith(f"-{MAP_KEY}"):
                 self.map_id = component.id
             elif component.id.endswith(f"-{BRIDGE_KEY}"):
+                self.bridge_id = component.id
+                self.bridge_fragment = msg.delta.fragment_id
                 render.selection = json.loads(component.json).get("selected")
             elif component.id.endswith(f"-{VIEW_KEY}"):
                 self.panels = json.loads(json.loads(component.json)["panels_json"])["panels"]

@@ -1,21 +1,23 @@
-"""What the region view shows for each body area, as plain records the browser draws.
+"""What the region view shows, as plain records the browser draws: a panel per region, and the general sections.
 
 The region view is drawn in the browser from these records (sent once, as JSON), so a
 tap shows its region at once instead of waiting for a server round trip. Everything
 here is plain text: the browser sets it with ``textContent``, never as HTML or Markdown.
 
-Each panel explains the glossary words it uses (the first time it uses them); the
-general sections below it get the same ``WordExplainer`` so no word is explained twice.
+A long glossary word is explained once per page, right after the text that first uses
+it. The panel comes first, so which words the general sections below it explain
+depends on the region: each panel carries the glossary ids to explain after each
+general statement, worked out here by the same ``WordExplainer`` the other pages use.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from dn_explorer.content import ContentIndex, Statement, Term
 from dn_explorer.modes import Mode
 from dn_explorer.regions import REGION_ORDER, RegionId
-from dn_explorer.view_text import WordExplainer, sources_line
+from dn_explorer.view_text import EXPLAINED_LABEL, PHASE_HEADINGS, WordExplainer, sources_line
 
 START_HEADING = "Touch a part of the body"
 START_TEXT = (
@@ -32,28 +34,39 @@ NO_CONDITIONS_TEXT = (
 
 
 @dataclass(frozen=True)
-class WordNote:
-    """A long word explained in plain words, with where the explanation comes from."""
-
-    term: str
-    meaning: str
-    sources: str
-
-
-@dataclass(frozen=True)
 class Card:
-    """One statement: an optional title, the text, its sources, and the words it explains."""
+    """One statement: an optional title, the text, its sources, and the glossary ids explained after it."""
 
     text: str
     sources: str
     title: str | None = None
     boxed: bool = True
-    words: tuple[WordNote, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    """Statements under an optional small heading ("During the treatment")."""
+
+    cards: tuple[Card, ...]
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A general section, the same for every region: feelings, aftercare, safety, visits."""
+
+    title: str
+    groups: tuple[Group, ...]
 
 
 @dataclass(frozen=True)
 class Panel:
-    """The region view for one region ("" is the start view, before anything is chosen)."""
+    """The region view for one region ("" is the start view, before anything is chosen).
+
+    ``general_words`` holds, for each general statement in page order, the glossary ids
+    to explain after it when this panel is shown above the general sections.
+    """
 
     region: str
     heading: str
@@ -61,19 +74,40 @@ class Panel:
     conditions_heading: str | None = None
     notice: str | None = None
     cards: tuple[Card, ...] = ()
+    general_words: tuple[tuple[str, ...], ...] = ()
 
 
-def _notes(index: ContentIndex, terms: list[Term]) -> tuple[WordNote, ...]:
-    return tuple(WordNote(t.term, t.meaning, sources_line(index, t.sources)) for t in terms)
+def _ids(terms: list[Term]) -> tuple[str, ...]:
+    return tuple(t.id for t in terms)
 
 
-def _statement_card(index: ContentIndex, item: Statement, words: WordExplainer) -> Card:
-    return Card(
-        text=item.text,
-        sources=sources_line(index, item.sources, item.said_by),
-        boxed=False,
-        words=_notes(index, words.new_terms(item.text)),
+def _statement_card(index: ContentIndex, item: Statement, *, boxed: bool = False) -> Card:
+    return Card(text=item.text, sources=sources_line(index, item.sources, item.said_by), boxed=boxed)
+
+
+def general_sections(index: ContentIndex) -> tuple[Section, ...]:
+    """Feelings (grouped by when they happen), aftercare, safety and visits, without word explanations."""
+    c = index.content
+    feelings = tuple(
+        Group(heading=heading, cards=tuple(_statement_card(index, item) for item in index.sensations_in(phase)))
+        for phase, heading in PHASE_HEADINGS.items()
+        if index.sensations_in(phase)
     )
+
+    def plain(items: tuple[Statement, ...]) -> tuple[Group, ...]:
+        return (Group(cards=tuple(_statement_card(index, item) for item in items)),)
+
+    return (
+        Section("What you may feel", feelings),
+        Section("Looking after yourself afterwards", plain(c.aftercare)),
+        Section("Staying safe", plain(c.safety)),
+        Section("How many visits", plain(c.visits)),
+    )
+
+
+def general_cards(index: ContentIndex) -> list[Card]:
+    """The general statements in page order (what ``Panel.general_words`` is indexed by)."""
+    return [card for section in general_sections(index) for group in section.groups for card in group.cards]
 
 
 def region_panel(index: ContentIndex, region: RegionId, words: WordExplainer | None = None) -> Panel:
@@ -85,19 +119,21 @@ def region_panel(index: ContentIndex, region: RegionId, words: WordExplainer | N
             title=condition.name,
             text=condition.text,
             sources=sources_line(index, condition.sources),
-            words=_notes(index, words.new_terms(f"{condition.name}. {condition.text}")),
+            words=_ids(words.new_terms(f"{condition.name}. {condition.text}")),
         )
         for condition in index.conditions_for(region)
     ]
     note = index.regions_by_id[region].note
     if note is not None:
-        cards.append(_statement_card(index, note, words))
+        cards.append(replace(_statement_card(index, note), words=_ids(words.new_terms(note.text))))
+    general = tuple(_ids(words.new_terms(card.text)) for card in general_cards(index))
     return Panel(
         region=region.value,
         heading=label,
         conditions_heading=CONDITIONS_HEADING,
         notice=None if index.conditions_for(region) else NO_CONDITIONS_TEXT.format(area=label.lower()),
         cards=tuple(cards),
+        general_words=general,
     )
 
 
@@ -112,10 +148,11 @@ def start_panel(index: ContentIndex, mode: Mode, words: WordExplainer | None = N
                 title=first.question,
                 text=first.answer,
                 sources=sources_line(index, first.sources, first.said_by),
-                words=_notes(index, words.new_terms(first.answer)),
+                words=_ids(words.new_terms(first.answer)),
             ),
         )
-    return Panel(region="", heading=START_HEADING, intro=START_TEXT, cards=cards)
+    general = tuple(_ids(words.new_terms(card.text)) for card in general_cards(index))
+    return Panel(region="", heading=START_HEADING, intro=START_TEXT, cards=cards, general_words=general)
 
 
 def panel_for(index: ContentIndex, region: RegionId | None, mode: Mode, words: WordExplainer | None = None) -> Panel:
@@ -123,16 +160,53 @@ def panel_for(index: ContentIndex, region: RegionId | None, mode: Mode, words: W
 
 
 def panels_payload(index: ContentIndex, mode: Mode) -> dict[str, object]:
-    """Every panel, keyed by region id ("" for the start view): the region view's whole ``data=``."""
+    """Everything the region view draws, for one mode: the region view's whole ``data``.
+
+    ``panels`` by region id ("" for the start view), the ``general`` sections, the ``glossary``
+    the panels refer to by id, whether the general sections show before a region is chosen
+    (explore) and whether they are folded under headings that open on a tap (present).
+    """
     panels = {"": start_panel(index, mode)} | {r.value: region_panel(index, r) for r in REGION_ORDER}
-    return {"panels": {key: asdict(panel) for key, panel in panels.items()}}
+    return {
+        "panels": {key: asdict(panel) for key, panel in panels.items()},
+        "general": [asdict(section) for section in general_sections(index)],
+        "glossary": {
+            t.id: {"term": t.term, "meaning": t.meaning, "sources": sources_line(index, t.sources)}
+            for t in index.content.glossary
+        },
+        "general_on_start": mode is Mode.EXPLORE,
+        "folded": mode is Mode.PRESENT,
+    }
 
 
-def panel_texts(panel: Panel) -> list[str]:
-    """Every string a panel shows, in page order (for tests: readability, escaping, word order)."""
-    texts = [panel.heading, *(t for t in (panel.intro, panel.conditions_heading, panel.notice) if t)]
+def page_paragraphs(index: ContentIndex, panel: Panel, *, with_general: bool = True) -> list[str]:
+    """What a reader meets, in order, as paragraphs: the panel, then the general sections.
+
+    A card's title is ``**title**`` (a title, not a use of a word); a word explanation is
+    "Word explained: <term>. <meaning> <sources>". For tests: readability, escaping, word order.
+    """
+    glossary = {t.id: t for t in index.content.glossary}
+
+    def card_paragraphs(card: Card, words: tuple[str, ...]) -> list[str]:
+        out = [f"**{card.title}**"] if card.title else []
+        out.append(f"{card.text}\n{card.sources}")
+        for term_id in words:
+            term = glossary[term_id]
+            out.append(f"{EXPLAINED_LABEL} {term.term}. {term.meaning} {sources_line(index, term.sources)}")
+        return out
+
+    paragraphs = [panel.heading, *(t for t in (panel.intro, panel.conditions_heading, panel.notice) if t)]
     for card in panel.cards:
-        texts += [t for t in (card.title, card.text, card.sources) if t]
-        for note in card.words:
-            texts += [note.term, note.meaning, note.sources]
-    return texts
+        paragraphs += card_paragraphs(card, card.words)
+    if not with_general:
+        return paragraphs
+    position = 0
+    for section in general_sections(index):
+        paragraphs.append(section.title)
+        for group in section.groups:
+            if group.heading:
+                paragraphs.append(f"**{group.heading}**")
+            for card in group.cards:
+                paragraphs += card_paragraphs(card, panel.general_words[position])
+                position += 1
+    return paragraphs

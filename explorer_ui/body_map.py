@@ -1,9 +1,11 @@
-"""The body map as a Streamlit v2 component (inline SVG, a tap sent back as a trigger), and the selection bridge.
+"""The body map (a Streamlit v2 component of inline SVG) and the selection bridge.
 
-The chosen region lives on ``<html data-dn-region>`` in the browser: the map sets it on a
-tap (so the map and the region view change at once), and the bridge, a tiny component
-that is all Python sends per selection, sets it from Python. The map's own message then
-never changes, and Streamlit resends only a reference to it.
+The chosen region lives on ``<html data-dn-region>`` in the browser. The map and the list
+set it on a tap, so they and the region view change at once, with no server round trip.
+The bridge, a tiny component in a small fragment, is the only link with Python: it sends
+a tap as its ``select`` trigger (rerunning only its fragment) and puts Python's own
+choice (a deep link, search, the tour) onto the attribute. The map, the list and the
+region view get the same data on every run, so Streamlit resends only a reference to them.
 """
 
 from __future__ import annotations
@@ -41,24 +43,29 @@ def _bridge() -> Callable[..., object]:
     )
 
 
-def show_selection(selected: RegionId | None) -> None:
-    """Tell the browser which region Python has chosen (a deep link, the list, search, the tour)."""
-    _bridge()(key=BRIDGE_KEY, data={"selected": selected.value if selected else None}, height=0)
-
-
-def show_body_map(on_select: Callable[[], None]) -> str | None:
-    """Mount the map; ``on_select`` runs when a region is clicked, tapped or pressed.
+def show_selection(selected: RegionId | None, on_select: Callable[[], None]) -> str | None:
+    """Tell the browser which region Python has chosen; ``on_select`` runs when a tap chose another.
 
     Returns the raw region id tapped in this run, if any (validated by the caller).
     """
-    result = _component()(key=MAP_KEY, on_select_change=on_select)
+    result = _bridge()(
+        key=BRIDGE_KEY,
+        data={"selected": selected.value if selected else None},
+        on_select_change=on_select,
+        height=0,
+    )
     value = getattr(result, "select", None)
     return value if isinstance(value, str) else None
 
 
-def clicked_region() -> str | None:
-    """The raw region id the map just reported (validated by the caller)."""
-    result = st.session_state.get(MAP_KEY)
+def show_body_map() -> None:
+    """The map: the same markup and no data on every run (its state is in the browser)."""
+    _component()(key=MAP_KEY)
+
+
+def tapped_region() -> str | None:
+    """The raw region id a tap just reported through the bridge (validated by the caller)."""
+    result = st.session_state.get(BRIDGE_KEY)
     if result is None:
         return None
     value = result.get("select") if hasattr(result, "get") else getattr(result, "select", None)

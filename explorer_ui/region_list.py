@@ -1,37 +1,40 @@
-"""The plain list of region buttons: the keyboard and screen-reader alternative to the map."""
+"""The plain list of body areas (real buttons in a v2 component): the keyboard and screen-reader alternative."""
 
 from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
 
 import streamlit as st
 
 from dn_explorer.content import ContentIndex
-from dn_explorer.markdown_text import escape_markdown
-from dn_explorer.regions import REGION_ORDER, RegionId
-from explorer_ui.state import on_list_select
+from dn_explorer.paths import PROJECT_ROOT
+from dn_explorer.regions import REGION_ORDER
 
+LIST_DIR = PROJECT_ROOT / "explorer_ui" / "region_list_component"
+LIST_KEY = "region-list"
 LIST_HEADING = "Or choose from this list"
 
 
-def button_key(region: RegionId) -> str:
-    return f"region-button-{region.value}"
+@functools.cache
+def _component() -> Callable[..., object]:
+    return st.components.v2.component(
+        "dn_region_list",
+        html=(LIST_DIR / "region_list.html").read_text(encoding="utf-8"),
+        css=(LIST_DIR / "region_list.css").read_text(encoding="utf-8"),
+        js=(LIST_DIR / "region_list.js").read_text(encoding="utf-8"),
+    )
 
 
-def show_region_list(index: ContentIndex, selected: RegionId | None) -> None:
-    """One button per region; the chosen one carries a tick and is filled (not colour alone).
+def list_data(index: ContentIndex) -> dict[str, str]:
+    """The heading, and the areas in body order as one JSON text (Streamlit would take a list of
+    records for a table). The chosen one is not here: the browser knows it."""
+    regions = [{"id": r.value, "label": index.region_label(r)} for r in REGION_ORDER]
+    return {"heading": LIST_HEADING, "regions_json": json.dumps(regions, ensure_ascii=False)}
 
-    Every button keeps one type: switching a button between types makes the browser
-    build a new one, and a keyboard user who pressed it would lose their place.
-    The fill comes from the page CSS (``shell.css``), keyed on the tick icon.
-    """
-    st.markdown(f"**{LIST_HEADING}**")
-    with st.container(horizontal=True, gap="small", key="region-list"):
-        for region in REGION_ORDER:
-            chosen = region is selected
-            st.button(
-                escape_markdown(index.region_label(region)),
-                key=button_key(region),
-                type="secondary",
-                icon=":material/check:" if chosen else None,
-                on_click=on_list_select,
-                args=(region,),
-            )
+
+def show_region_list(index: ContentIndex) -> None:
+    """The same data on every run, so the browser keeps the list as it is (and Python's selection
+    reaches it through ``<html data-dn-region>``, like the map)."""
+    _component()(key=LIST_KEY, data=list_data(index))

@@ -1,30 +1,27 @@
-"""The region view: the chosen region's panel (drawn in the browser), then what everyone should know.
+"""The region view: the chosen region's panel, then what everyone should know, drawn in the browser.
 
-The panels for every region reach the browser once, as JSON, in a component that
-shows the one ``<html data-dn-region>`` names: a tap on the map shows its region at
-once, before Python has answered. The general sections (feelings, aftercare, safety,
-visits) are the same for every region and stay Streamlit Markdown.
+Every panel and the general sections (feelings, aftercare, safety, visits) reach the
+browser once, as JSON, in a component that shows the panel ``<html data-dn-region>``
+names: a tap shows its region at once, before Python has answered.
 
-Every statement is shown with the documents it comes from. Markdown text goes through
-``escape_markdown``; the panels are set as text in the browser, never as HTML.
-A long word from the glossary ("sciatica", "trigger point") is explained in plain
-words right after the text where it first appears on the page.
+Every statement is shown with the documents it comes from, as text (set with
+``textContent``, never as HTML). A long word from the glossary ("sciatica",
+"trigger point") is explained in plain words right after the text where it first
+appears on the page (see ``dn_explorer.region_panel``).
 """
 
 from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import streamlit as st
 
-from dn_explorer.content import ContentIndex, Statement
+from dn_explorer.content import ContentIndex
 from dn_explorer.modes import Mode
 from dn_explorer.paths import PROJECT_ROOT
-from dn_explorer.region_panel import panel_for, panels_payload
-from dn_explorer.regions import RegionId
-from dn_explorer.view_text import PHASE_HEADINGS, WordExplainer, block, statement_paragraphs
+from dn_explorer.region_panel import panels_payload
 
 VIEW_DIR = PROJECT_ROOT / "explorer_ui" / "region_view_component"
 VIEW_KEY = "region_panel"
@@ -55,49 +52,9 @@ def _payload(_index: ContentIndex, index_id: int, mode: str) -> str:
     return json.dumps(panels_payload(_index, Mode(mode)), ensure_ascii=False, separators=(",", ":"))
 
 
-def show_statements(index: ContentIndex, items: Iterable[Statement], words: WordExplainer) -> None:
-    """A run of statements as one Markdown element (one element per statement made taps slow)."""
-    st.markdown(block(p for item in items for p in statement_paragraphs(index, item, words)))
+def show_region_view(index: ContentIndex, mode: Mode = Mode.EXPLORE) -> None:
+    """The region view: every panel and the general sections, for the browser to show the chosen one.
 
-
-def _feelings(index: ContentIndex, words: WordExplainer) -> None:
-    paragraphs = []
-    for phase, heading in PHASE_HEADINGS.items():
-        items = index.sensations_in(phase)
-        if items:
-            paragraphs.append(f"**{heading}**")
-            paragraphs += [p for item in items for p in statement_paragraphs(index, item, words)]
-    st.markdown(block(paragraphs))
-
-
-def show_general(index: ContentIndex, words: WordExplainer, *, folded: bool = False) -> None:
-    """Feelings, aftercare, safety and visits: the same for every region.
-
-    ``folded`` (present mode) puts each under a heading that opens on a tap,
-    so the projector shows the region's own conditions first.
-    """
-    sections = (
-        ("What you may feel", lambda: _feelings(index, words)),
-        ("Looking after yourself afterwards", lambda: show_statements(index, index.content.aftercare, words)),
-        ("Staying safe", lambda: show_statements(index, index.content.safety, words)),
-        ("How many visits", lambda: show_statements(index, index.content.visits, words)),
-    )
-    for title, body in sections:
-        if folded:
-            with st.expander(title):
-                body()
-        else:
-            st.subheader(title)
-            body()
-
-
-def show_region_view(index: ContentIndex, region: RegionId | None, mode: Mode = Mode.EXPLORE) -> None:
-    """The panel for ``region`` (all panels are in the browser), then the general sections.
-
-    Explore shows the general sections from the start; kiosk and projector once a region is chosen.
+    The same data on every run (per mode and content), whatever is selected.
     """
     _component()(key=VIEW_KEY, data={"panels_json": _payload(index, id(index), mode.value)})
-    words = WordExplainer(index)
-    panel_for(index, region, mode, words)  # marks the words the panel explains, so they are not explained twice
-    if mode is Mode.EXPLORE or region is not None:
-        show_general(index, words, folded=mode is Mode.PRESENT)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dn_explorer.regions import REGION_ORDER, RegionId, parse_region
-from explorer_ui.body_map import clicked_region
+from explorer_ui.body_map import tapped_region
 from explorer_ui.shell import tour_step
 
 SELECTED_KEY = "selected_region"
@@ -41,9 +41,9 @@ def _select(region: RegionId | None) -> None:
         st.query_params["region"] = region.value
 
 
-def on_map_select() -> None:
-    """Callback: a region was clicked, tapped or pressed on the map."""
-    region = parse_region(clicked_region())
+def on_tap_select() -> None:
+    """Callback: a region was clicked, tapped or pressed on the map or in the list."""
+    region = parse_region(tapped_region())
     if region is not None:
         _select(region)
 
@@ -62,7 +62,7 @@ def catch_missed_tap(raw: str | None) -> None:
 
 
 def on_list_select(region: RegionId) -> None:
-    """Callback: a region was chosen in the button list."""
+    """Callback: a region was chosen with a button Python drew (search results)."""
     _select(region)
 
 

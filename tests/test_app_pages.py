@@ -9,9 +9,8 @@ from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import REGION_ORDER, RegionId
 from explorer_ui.body_map import BRIDGE_KEY
-from explorer_ui.region_list import button_key
 from explorer_ui.state import SELECTED_KEY
-from tests.support.app import has_component, panel_text, shown_panel
+from tests.support.app import has_component, list_regions, panel_text, shown_panel, tap
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
 PAGES = ["pages/1_About_dry_needling.py", "pages/2_Sources.py", "pages/3_Pictures.py"]
@@ -73,12 +72,26 @@ def test_selecting_through_the_list_updates_the_view_and_address(content):
     assert all(name in text for name in names)
 
 
-def test_list_button_moves_the_selection_and_the_address():
-    at = run_app()
-    at.button(key=button_key(RegionId.CALF)).click().run()
+def test_a_tap_moves_the_selection_and_the_address():
+    at = tap(run_app(), "calf")
     assert not at.exception
     assert at.session_state[SELECTED_KEY] == RegionId.CALF
     assert at.query_params["region"] == "calf"
+    assert shown_panel(at)["heading"] == "Calf"
+
+
+@pytest.mark.parametrize("raw", ["<img src=x>", "calf\u200b", "", "../calf"])
+def test_a_tap_with_an_unknown_id_changes_nothing(raw):
+    at = tap(run_app(region="knee"), raw)
+    assert not at.exception
+    assert at.session_state[SELECTED_KEY] == RegionId.KNEE
+
+
+def test_the_list_offers_every_region_in_body_order(content):
+    at = run_app()
+    assert [(r["id"], r["label"]) for r in list_regions(at)] == [
+        (region.value, content.region_label(region)) for region in REGION_ORDER
+    ]
 
 
 @pytest.mark.parametrize("region", REGION_ORDER)

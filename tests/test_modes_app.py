@@ -14,6 +14,7 @@ from dn_explorer.regions import REGION_ORDER, RegionId
 from explorer_ui.shell import MODE_KEY, SCALE_KEY
 from explorer_ui.state import SELECTED_KEY
 from explorer_ui.therapist import SEARCH_KEY
+from tests.support.app import tap
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
 
@@ -98,7 +99,7 @@ def test_choosing_another_region_clears_the_search_message():
     at = run_app()
     at.text_input(key=SEARCH_KEY).input("tennis elbow").run()
     assert at.success
-    at.button(key="region-button-knee").click().run()
+    tap(at, "knee")
     assert at.session_state[SELECTED_KEY] is RegionId.KNEE
     assert not at.success
 

@@ -23,7 +23,7 @@ from dn_explorer.regions import RegionId
 from dn_explorer.view_text import EXPLAINED_LABEL as EXPLAINED
 from dn_explorer.view_text import terms_in
 from explorer_ui.body_map import BRIDGE_KEY
-from tests.support.app import has_component, panel_paragraphs, shown_panel
+from tests.support.app import has_component, page_paragraphs
 
 MAX_GRADE = 8.0
 """NIH and AMA advice for patient material: grade 8 or lower (aim for 6-8)."""
@@ -153,8 +153,8 @@ def _paragraphs(at: AppTest) -> list[str]:
     """Every paragraph the explorer shows, in order: the region panel, then the Markdown below it
     (a section is one Markdown element of many paragraphs)."""
     markdown = [p.strip() for m in at.markdown for p in _unescape(m.value).split("\n\n") if p.strip()]
-    panel = panel_paragraphs(shown_panel(at)) if has_component(at, BRIDGE_KEY) else []
-    return panel + markdown
+    view = page_paragraphs(at) if has_component(at, BRIDGE_KEY) else []
+    return view + markdown
 
 
 def _explanation_problems(at: AppTest, content: ContentIndex) -> list[str]:

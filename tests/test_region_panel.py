@@ -12,13 +12,14 @@ from dn_explorer.region_panel import (
     NO_CONDITIONS_TEXT,
     START_HEADING,
     START_TEXT,
-    panel_texts,
+    general_cards,
+    page_paragraphs,
     panels_payload,
     region_panel,
     start_panel,
 )
 from dn_explorer.regions import REGION_ORDER, RegionId
-from dn_explorer.view_text import WordExplainer, sources_line
+from dn_explorer.view_text import sources_line, terms_in
 
 
 @pytest.mark.parametrize("region", REGION_ORDER)
@@ -64,27 +65,37 @@ def test_start_panel_per_mode(mode, has_question, content):
     assert [c.title for c in panel.cards] == ([first.question] if has_question else [])
 
 
-@pytest.mark.parametrize("region", REGION_ORDER)
-def test_each_word_is_explained_once_per_panel_after_its_first_use(region, content):
-    words = WordExplainer(content)
-    panel = region_panel(content, region, words)
-    explained = [note.term for card in panel.cards for note in card.words]
-    assert len(explained) == len(set(explained))
-    assert {t.id for t in content.content.glossary if t.term in explained} == words.explained
-    for card in panel.cards:
-        for note in card.words:
-            earlier = " ".join(f"{c.title or ''} {c.text}" for c in panel.cards[: panel.cards.index(card) + 1])
-            assert note.term.lower().split()[0] in earlier.lower() or any(
-                note.term.lower() in n.meaning.lower() for n in card.words
-            ), note.term
+@pytest.mark.parametrize("region", [None, *REGION_ORDER])
+def test_each_word_is_explained_once_on_the_page_right_after_its_first_use(region, content):
+    """The panel and the general sections below it, together: every glossary word used is explained
+    exactly once, and the explanation follows the first paragraph that uses it."""
+    panel = region_panel(content, region) if region else start_panel(content, Mode.KIOSK)
+    paragraphs = page_paragraphs(content, panel)
+    glossary = content.content.glossary
+    explained_at = {
+        t.id: [i for i, p in enumerate(paragraphs) if p.startswith(f"Word explained: {t.term}.")] for t in glossary
+    }
+    for term in glossary:
+        uses = [i for i, p in enumerate(paragraphs) if term in terms_in(content, p) and not p.startswith("**")]
+        if not uses:
+            continue
+        assert len(explained_at[term.id]) == 1, (term.term, explained_at[term.id])
+        first, label = uses[0], explained_at[term.id][0]
+        assert first < label or paragraphs[first].startswith("Word explained:"), term.term
+        between = [p for p in paragraphs[first + 1 : label] if not p.startswith("Word explained:")]
+        assert between == [], (term.term, between)
+
+
+def test_general_words_line_up_with_the_general_statements(content):
+    for region in REGION_ORDER:
+        assert len(region_panel(content, region).general_words) == len(general_cards(content))
 
 
 def test_the_general_sections_do_not_explain_a_word_the_panel_did(content):
-    words = WordExplainer(content)
-    panel = region_panel(content, RegionId.ELBOW, words)
-    first = next(note.term for card in panel.cards for note in card.words)
-    assert first.lower() == "tendinopathy"
-    assert words.after(f"More about {first}.") == []
+    panel = region_panel(content, RegionId.ELBOW)
+    first = panel.cards[0].words[0]
+    assert first == "tendinopathy"
+    assert all(first not in words for words in panel.general_words)
 
 
 @pytest.mark.parametrize("mode", list(Mode))
@@ -102,8 +113,9 @@ def test_payload_is_plain_json_with_every_region_and_the_start(mode, content):
     assert all(leaf is None or isinstance(leaf, str | bool) for leaf in leaves(payload))
 
 
-def test_panel_texts_lists_every_shown_string_once_in_order(content):
+def test_page_paragraphs_put_the_panel_first_then_the_general_sections(content):
     panel = region_panel(content, RegionId.ELBOW)
-    texts = panel_texts(panel)
-    assert texts[:2] == ["Elbow", CONDITIONS_HEADING]
-    assert texts.index(panel.cards[0].title) < texts.index(panel.cards[0].text) < texts.index(panel.cards[0].sources)
+    paragraphs = page_paragraphs(content, panel)
+    assert paragraphs[:2] == ["Elbow", CONDITIONS_HEADING]
+    assert paragraphs.index("What you may feel") > paragraphs.index(f"**{panel.cards[-1].title}**")
+    assert page_paragraphs(content, panel, with_general=False) == paragraphs[: paragraphs.index("What you may feel")]

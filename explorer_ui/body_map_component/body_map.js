@@ -1,8 +1,9 @@
 // Body-map behaviour: click, tap, Enter or Space on a region selects it.
-// The chosen region is <html data-dn-region>: a tap sets it at once (the region
-// view follows it too), and the selection bridge sets it from Python. The markup
-// is our own SVG; nothing from content or the address is ever put into HTML.
-export default function ({ parentElement, setTriggerValue }) {
+// The chosen region is <html data-dn-region>: a tap sets it at once (the list and
+// the region view follow it too, and the selection bridge tells Python), and the
+// bridge sets it from Python. The markup is our own SVG; nothing from content or
+// the address is ever put into HTML.
+export default function ({ parentElement }) {
   const root = parentElement.querySelector(".bm");
   if (!root) {
     return;
@@ -31,8 +32,7 @@ export default function ({ parentElement, setTriggerValue }) {
 
   const choose = (el) => {
     const regionId = el.getAttribute("data-region");
-    html.dataset.dnRegion = regionId; // map, list and view change at once; Python confirms on the rerun
-    setTriggerValue("select", regionId);
+    html.dataset.dnRegion = regionId; // map, list and view change at once; the bridge tells Python
     bringViewIntoSight(el.getAttribute("aria-label"));
   };
   // On a narrow screen the region view is below the map: once it shows the

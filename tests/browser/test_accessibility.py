@@ -71,7 +71,7 @@ DEEP_ACTIVE = """() => {
 DESCRIBE = """(el) => {
   if (!el || el === document.body) return null;
   const r = el.getBoundingClientRect();
-  const inList = el.closest(".st-key-region-list");
+  const inList = el.hasAttribute("data-list-region");
   const kind = el.hasAttribute("data-region") ? "region"
     : inList ? "list"
     : el.closest("[data-testid=stPageLink]") ? "nav"
@@ -382,13 +382,13 @@ def test_enter_and_space_select_regions_and_focus_stays(page: Page, server: Serv
     page.screenshot(path=ARTIFACTS / "a11y-keyboard-map-calf-1920.png")
     # The list's buttons: Enter and Space, and focus stays on the pressed button.
     for region, key in (("knee", "Enter"), ("wrist-hand", " ")):
-        button = page.locator(f".st-key-region-button-{region} button")
+        button = page.locator(f".st-key-region-list [data-list-region={region}]")
         while (stop := deep_active(page)) is None or stop["name"] != content.region_label(region):
             page.keyboard.press("Tab")
         page.keyboard.press(key)
         wait_for_app(page)
         expect(view_heading(page)).to_have_text(content.region_label(region))
-        expect(button.locator("[data-testid=stIconMaterial]")).to_have_text("check")
+        expect(button).to_have_attribute("aria-pressed", "true")
         stop = deep_active(page)
         assert stop, f"focus left the {region} button"
         assert stop["kind"] == "list", stop
@@ -592,7 +592,7 @@ def test_selection_is_announced_in_a_live_region(page: Page, server: Server):
     wait_for_app(page)
     expect(view_heading(page)).to_have_text("Shoulder")
     expect(status).to_have_text("Showing: Shoulder")
-    page.locator(".st-key-region-button-hip button").click()
+    page.locator(".st-key-region-list [data-list-region=hip]").click()
     wait_for_app(page)
     expect(view_heading(page)).to_have_text("Hip")
     expect(status).to_have_text("Showing: Hip")
@@ -618,8 +618,10 @@ def test_chosen_region_is_not_shown_by_colour_alone(page: Page, server: Server):
     assert chosen["width"] >= other["width"] * 2
     expect(page.locator("[data-region=knee]").first).to_have_attribute("aria-pressed", "true")
     expect(page.locator(".bm-status")).to_have_text("Showing: Knee")
-    # In the list, only the chosen button carries the tick icon (its fill comes with it).
-    ticks = page.locator(".st-key-region-list [data-testid=stIconMaterial]")
-    expect(ticks).to_have_count(1)
-    expect(page.locator(".st-key-region-button-knee [data-testid=stIconMaterial]")).to_have_text("check")
+    # In the list, only the chosen button is pressed, and it shows a tick as well as its fill.
+    expect(page.locator(".st-key-region-list [aria-pressed=true]")).to_have_count(1)
+    knee = page.locator(".st-key-region-list [data-list-region=knee]")
+    expect(knee).to_have_attribute("aria-pressed", "true")
+    expect(knee.locator(".rl-tick")).to_be_visible()
+    expect(page.locator(".st-key-region-list [data-list-region=shin] .rl-tick")).to_be_hidden()
     page.locator("[data-testid=body-map]").screenshot(path=ARTIFACTS / "a11y-chosen-knee-map.png")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -81,7 +82,7 @@ def test_deep_link_both_ways(page: Page, server):
 
 def test_list_and_map_stay_in_sync(page: Page, server):
     open_app(page, server.url)
-    page.locator(".st-key-region-button-wrist-hand button").click()
+    page.locator(".st-key-region-list [data-list-region=wrist-hand]").click()
     wait_for_app(page)
     expect(view_heading(page)).to_have_text("Wrist and hand")
     expect(page.locator("[data-region=wrist-hand]").first).to_have_attribute("aria-pressed", "true")
@@ -104,15 +105,17 @@ def test_a_tap_shows_its_region_before_the_server_answers(page: Page, server, co
         expect(page.get_by_text(condition.name, exact=True).first).to_be_visible()
     expect(page.locator("[data-region=knee]").first).to_have_attribute("aria-pressed", "true")
     expect(page.locator(".bm-status")).to_have_text("Showing: Knee")
-    assert "region=elbow" in page.url  # the server never heard of the tap
-    expect(page.locator(".st-key-region-button-elbow [data-testid=stIconMaterial]")).to_have_text("check")
+    expect(page.locator(".st-key-region-list [data-list-region=knee]")).to_have_attribute("aria-pressed", "true")
+    # Python never heard of the tap: the address and the handout are still the elbow's.
+    assert "region=elbow" in page.url
+    expect(page.get_by_role("button", name=re.compile("handout for the elbow"))).to_be_visible()
     # Unmuted, the next tap reaches Python as usual.
     page.evaluate("() => { WebSocket.prototype.send = window.__send; }")
     press_region(page, "calf")
     wait_for_app(page)
     expect(view_heading(page)).to_have_text("Calf")
     expect(page).to_have_url(f"{server.url}/?region=calf")
-    expect(page.locator(".st-key-region-button-calf [data-testid=stIconMaterial]")).to_have_text("check")
+    expect(page.get_by_role("button", name=re.compile("handout for the calf"))).to_be_visible()
 
 
 def test_hostile_deep_link_is_ignored(page: Page, server):

@@ -1,4 +1,4 @@
-"""Reading what an AppTest run sends to the browser's components: the selection and the region view's panels."""
+"""AppTest helpers: what a run sends to the browser's components, and a tap as the browser sends it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from dn_explorer.view_text import EXPLAINED_LABEL
 from explorer_ui.body_map import BRIDGE_KEY
+from explorer_ui.region_list import LIST_KEY
 from explorer_ui.region_view import VIEW_KEY
 
 
@@ -22,26 +24,65 @@ def component_proto(at: AppTest, key: str) -> Any:
 
 
 def component_data(at: AppTest, key: str) -> Any:
-    data = json.loads(component_proto(at, key).json)
-    return json.loads(data["panels_json"]) if "panels_json" in data else data  # the region view: one JSON text
+    return json.loads(component_proto(at, key).json)
+
+
+def view_payload(at: AppTest) -> dict[str, Any]:
+    """Everything the region view was sent: panels, general sections, glossary, flags."""
+    return json.loads(component_data(at, VIEW_KEY)["panels_json"])
+
+
+def list_regions(at: AppTest) -> list[dict[str, str]]:
+    return json.loads(component_data(at, LIST_KEY)["regions_json"])
+
+
+def selected_in_browser(at: AppTest) -> str | None:
+    """The region id the selection bridge tells the browser to show."""
+    return component_data(at, BRIDGE_KEY)["selected"]
 
 
 def shown_panel(at: AppTest) -> dict[str, Any]:
     """The panel the browser shows: the one the selection names, from the panels the view was sent."""
-    selected = component_data(at, BRIDGE_KEY)["selected"]
-    return component_data(at, VIEW_KEY)["panels"][selected or ""]
+    return view_payload(at)["panels"][selected_in_browser(at) or ""]
 
 
-def panel_paragraphs(panel: dict[str, Any]) -> list[str]:
-    """The panel as the paragraphs a reader meets, in order; a card title as ``**title**`` (a title, not a use)."""
+def page_paragraphs(at: AppTest) -> list[str]:
+    """What the region view shows, as the paragraphs a reader meets in order, built from the data
+    the browser was sent, the way region_view.js draws it. A card title is ``**title**`` (a title,
+    not a use of a word)."""
+    payload = view_payload(at)
+    panel = shown_panel(at)
+    glossary = payload["glossary"]
+
+    def card(item: dict[str, Any], words: list[str]) -> list[str]:
+        out = [f"**{item['title']}**"] if item["title"] else []
+        out.append(f"{item['text']}\n{item['sources']}")
+        out += [
+            f"{EXPLAINED_LABEL} {glossary[w]['term']}. {glossary[w]['meaning']} {glossary[w]['sources']}" for w in words
+        ]
+        return out
+
     paragraphs = [panel["heading"], *(panel[k] for k in ("intro", "conditions_heading", "notice") if panel[k])]
-    for card in panel["cards"]:
-        if card["title"]:
-            paragraphs.append(f"**{card['title']}**")
-        paragraphs.append(f"{card['text']}\n{card['sources']}")  # one paragraph, as on screen
-        paragraphs += [f"Word explained: {w['term']}. {w['meaning']} {w['sources']}" for w in card["words"]]
+    for item in panel["cards"]:
+        paragraphs += card(item, item["words"])
+    if panel["region"] or payload["general_on_start"]:
+        position = 0
+        for section in payload["general"]:
+            paragraphs.append(section["title"])
+            for group in section["groups"]:
+                if group["heading"]:
+                    paragraphs.append(f"**{group['heading']}**")
+                for item in group["cards"]:
+                    paragraphs += card(item, panel["general_words"][position])
+                    position += 1
     return paragraphs
 
 
 def panel_text(at: AppTest) -> str:
-    return "\n".join(panel_paragraphs(shown_panel(at)))
+    return "\n".join(page_paragraphs(at))
+
+
+def tap(at: AppTest, region: str) -> AppTest:
+    """A tap on the map or the list, as the browser reports it: the bridge's ``select`` trigger."""
+    at.session_state[BRIDGE_KEY] = {"select": region}
+    return at.run()
