@@ -1,8 +1,8 @@
 """Hostile input: property tests over everything a visitor can put in the address or type, and over content text.
 
 Whatever arrives, the page must run without an exception, show it (if at all) only as plain text (escaped
-Markdown, never HTML), keep it out of the body-map component's markup (the component gets ids as data),
-and never use it as a path. The kiosk security settings are checked here too.
+Markdown, or JSON data that the components set with textContent, never HTML), keep it out of every
+component's markup (our own files, unchanged), and never use it as a path. The kiosk security settings are checked here too.
 
 Hypothesis runs a bounded number of examples with no deadline (AppTest runs are slow on a shared CI machine);
 with ``CI`` set, examples are derandomized so a run is repeatable.

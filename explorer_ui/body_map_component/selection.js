@@ -7,7 +7,9 @@ const PENDING_MS = 3000; // after this, an unanswered tap (a lost connection) st
 
 export default function ({ parentElement, data, setTriggerValue }) {
   const html = document.documentElement;
-  if (!parentElement.dnBridge) parentElement.dnBridge = { pending: null, since: 0, fromPython: "" };
+  if (!parentElement.dnBridge) {
+    parentElement.dnBridge = { pending: null, since: 0, fromPython: "", observer: null, send: null };
+  }
   const state = parentElement.dnBridge;
   const selected = data && typeof data.selected === "string" ? data.selected : "";
 
@@ -21,17 +23,22 @@ export default function ({ parentElement, data, setTriggerValue }) {
     if (!selected && "dnRegion" in html.dataset) delete html.dataset.dnRegion;
   }
 
-  // Streamlit runs this again when data changes but the cleanup only on unmount.
-  if (typeof parentElement.dnCleanup === "function") parentElement.dnCleanup();
-  const observer = new MutationObserver(() => {
-    const now = html.dataset.dnRegion || "";
-    const known = state.pending !== null ? state.pending : state.fromPython;
-    if (!now || now === known) return; // Python's own change, or already sent
-    state.pending = now;
-    state.since = performance.now();
-    setTriggerValue("select", now);
-  });
-  observer.observe(html, { attributes: true, attributeFilter: ["data-dn-region"] });
-  parentElement.dnCleanup = () => observer.disconnect();
-  return () => observer.disconnect();
+  // One observer for the bridge's whole life, made before the region view's: observers run
+  // in the order they were made, so a tap is on its way to Python before the view is drawn.
+  state.send = setTriggerValue;
+  if (!state.observer) {
+    state.observer = new MutationObserver(() => {
+      const now = html.dataset.dnRegion || "";
+      const known = state.pending !== null ? state.pending : state.fromPython;
+      if (!now || now === known) return; // Python's own change, or already sent
+      state.pending = now;
+      state.since = performance.now();
+      state.send("select", now);
+    });
+    state.observer.observe(html, { attributes: true, attributeFilter: ["data-dn-region"] });
+  }
+  return () => {
+    state.observer.disconnect();
+    state.observer = null;
+  };
 }
