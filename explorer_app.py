@@ -20,7 +20,7 @@ from explorer_ui.loading import content_or_stop
 from explorer_ui.region_list import show_region_list
 from explorer_ui.region_view import show_region_view
 from explorer_ui.shell import text_scale
-from explorer_ui.state import catch_missed_tap, on_tap_select, on_tour_key, selected_region, start_session
+from explorer_ui.state import catch_missed_tap, on_tap_select, on_tour_key, selected_region, start_session, tap_ack
 from explorer_ui.therapist import show_handout_button, show_search
 from explorer_ui.tour import show_tour_controls
 
@@ -36,7 +36,7 @@ def selection(index: ContentIndex, mode: Mode) -> None:
     """What a tap reruns: the bridge, and the few things Python draws for the chosen region
     (the tour's place in present mode; search and the aftercare handout in explore mode)."""
     region = selected_region()
-    catch_missed_tap(show_selection(region, on_tap_select))
+    catch_missed_tap(show_selection(region, tap_ack(), on_tap_select))
     if mode is Mode.PRESENT:
         show_tour_controls(index, region)
     elif mode is Mode.EXPLORE:

@@ -7,9 +7,11 @@ What a browser does, found by capturing its frames (Playwright ``page.on("websoc
   script hash, the hashes of cached messages it holds, and context: time zone, locale, URL);
 - read ``ForwardMsg``s (``new_session``, ``delta``s, ...) until ``script_finished``.
 
-A tap on a map region is the map component's trigger: widget id ``$$STREAMLIT_INTERNAL_KEY_<id>__events``
-with ``json_trigger_value`` ``[{"event": "select", "value": "neck"}]``. A click on a list button is
-``trigger_value: true`` on the button's id. Both ids come from the elements the server sent.
+A tap on the map or the list is the selection bridge's trigger: widget id
+``$$STREAMLIT_INTERNAL_KEY_<id>__events`` with ``json_trigger_value``
+``[{"event": "select", "value": {"region": "neck", "seq": 1}}]``, rerunning only the bridge's fragment
+(``fragment_id``). A click on a button Python drew is ``trigger_value: true`` on the button's id. The ids
+come from the elements the server sent.
 
 The client keeps Streamlit's message cache the way the browser does (messages at least 10 kB are cached
 and, while the browser still holds them, the server sends a short reference instead), so the bytes
@@ -98,6 +100,7 @@ class StreamlitSession:
         self.map_id: str | None = None
         self.bridge_id: str | None = None  # the selection bridge: what a tap on the map or list sends
         self.bridge_fragment = ""  # the fragment it sits in: a tap reruns only that, as in a browser
+        self.taps = 0
         self.panels: dict[str, dict] = {}  # the region view's panels, by region id ("" the start)
         self._reader: asyncio.Task[None] | None = None
         self._render: Render | None = None
@@ -164,7 +167,8 @@ class StreamlitSession:
         if self.bridge_id is None:
             raise RenderError("the page has no selection bridge")
         widget = WidgetState(id=_make_trigger_id(self.bridge_id, "events"))
-        widget.json_trigger_value = json.dumps([{"event": "select", "value": region}])
+        self.taps += 1  # the page's running tap number, as the bridge sends it
+        widget.json_trigger_value = json.dumps([{"event": "select", "value": {"region": region, "seq": self.taps}}])
         return await self.rerun([widget], timeout, fragment_id=self.bridge_fragment)
 
     async def click_button(self, key: str, timeout: float = RENDER_TIMEOUT) -> Render:

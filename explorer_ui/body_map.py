@@ -16,7 +16,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from dn_explorer.paths import COMPONENT_DIR
-from dn_explorer.regions import RegionId
+from dn_explorer.regions import RegionId, Tap, parse_tap
 from explorer_ui.loading import body_map
 
 MAP_KEY = "body_map"
@@ -43,19 +43,19 @@ def _bridge() -> Callable[..., object]:
     )
 
 
-def show_selection(selected: RegionId | None, on_select: Callable[[], None]) -> str | None:
-    """Tell the browser which region Python has chosen; ``on_select`` runs when a tap chose another.
+def show_selection(selected: RegionId | None, tap_ack: int, on_select: Callable[[], None]) -> Tap | None:
+    """Tell the browser which region Python has chosen, and the number of the last tap it has seen;
+    ``on_select`` runs when a tap chose another region.
 
-    Returns the raw region id tapped in this run, if any (validated by the caller).
+    Returns the tap reported in this run, if any (checked: a known region and a sane number).
     """
     result = _bridge()(
         key=BRIDGE_KEY,
-        data={"selected": selected.value if selected else None},
+        data={"selected": selected.value if selected else None, "ack": tap_ack},
         on_select_change=on_select,
         height=0,
     )
-    value = getattr(result, "select", None)
-    return value if isinstance(value, str) else None
+    return parse_tap(getattr(result, "select", None))
 
 
 def show_body_map() -> None:
@@ -63,10 +63,10 @@ def show_body_map() -> None:
     _component()(key=MAP_KEY)
 
 
-def tapped_region() -> str | None:
-    """The raw region id a tap just reported through the bridge (validated by the caller)."""
+def reported_tap() -> Tap | None:
+    """The tap the bridge just reported (checked: a known region and a sane number), if any."""
     result = st.session_state.get(BRIDGE_KEY)
     if result is None:
         return None
     value = result.get("select") if hasattr(result, "get") else getattr(result, "select", None)
-    return value if isinstance(value, str) else None
+    return parse_tap(value)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dn_explorer.regions import REGION_ORDER, RegionId, parse_region
-from explorer_ui.body_map import tapped_region
+from dn_explorer.regions import REGION_ORDER, RegionId, Tap, parse_region
+from explorer_ui.body_map import reported_tap
 from explorer_ui.shell import tour_step
 
 SELECTED_KEY = "selected_region"
 SEARCH_RESULT_KEY = "search_result"
+TAP_ACK_KEY = "_tap_ack"
+"""The number of the last tap this session has seen (the bridge holds back older answers)."""
 _STARTED_KEY = "_started"
 
 
@@ -41,23 +43,31 @@ def _select(region: RegionId | None) -> None:
         st.query_params["region"] = region.value
 
 
+def tap_ack() -> int:
+    return st.session_state.get(TAP_ACK_KEY, 0)
+
+
+def _take_tap(tap: Tap) -> None:
+    st.session_state[TAP_ACK_KEY] = tap.number
+    _select(tap.region)
+
+
 def on_tap_select() -> None:
     """Callback: a region was clicked, tapped or pressed on the map or in the list."""
-    region = parse_region(tapped_region())
-    if region is not None:
-        _select(region)
+    tap = reported_tap()
+    if tap is not None:
+        _take_tap(tap)
 
 
-def catch_missed_tap(raw: str | None) -> None:
+def catch_missed_tap(tap: Tap | None) -> None:
     """Apply a tap whose callback could not run, and show it at once.
 
     Streamlit only calls a widget's callback when the session already knows the
     widget. The first run of a new session (a kiosk page reconnecting after a
     server restart) can be a tap: its value arrives, its callback does not run.
     """
-    region = parse_region(raw)
-    if region is not None and region is not selected_region():
-        _select(region)
+    if tap is not None and (tap.region is not selected_region() or tap.number != tap_ack()):
+        _take_tap(tap)
         st.rerun()
 
 

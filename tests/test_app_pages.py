@@ -10,7 +10,7 @@ from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import REGION_ORDER, RegionId
 from explorer_ui.body_map import BRIDGE_KEY
 from explorer_ui.state import SELECTED_KEY
-from tests.support.app import has_component, list_regions, panel_text, shown_panel, tap
+from tests.support.app import component_data, has_component, list_regions, panel_text, shown_panel, tap
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
 PAGES = ["pages/1_About_dry_needling.py", "pages/2_Sources.py", "pages/3_Pictures.py"]
@@ -80,11 +80,22 @@ def test_a_tap_moves_the_selection_and_the_address():
     assert shown_panel(at)["heading"] == "Calf"
 
 
-@pytest.mark.parametrize("raw", ["<img src=x>", "calf\u200b", "", "../calf"])
-def test_a_tap_with_an_unknown_id_changes_nothing(raw):
-    at = tap(run_app(region="knee"), raw)
+@pytest.mark.parametrize(
+    ("region", "number"),
+    [("<img src=x>", 1), ("calf\u200b", 1), ("", 1), ("../calf", 1), ("calf", -1), ("calf", 2**40), ("calf", "1")],
+)
+def test_a_tap_with_an_unknown_id_or_a_bad_number_changes_nothing(region, number):
+    at = tap(run_app(region="knee"), region, number)
     assert not at.exception
     assert at.session_state[SELECTED_KEY] == RegionId.KNEE
+
+
+def test_the_bridge_is_told_the_number_of_the_last_tap():
+    at = run_app()
+    assert component_data(at, BRIDGE_KEY) == {"selected": None, "ack": 0}
+    tap(at, "calf", 7)
+    assert component_data(at, BRIDGE_KEY) == {"selected": "calf", "ack": 7}
+    assert at.query_params["region"] == "calf"
 
 
 def test_the_list_offers_every_region_in_body_order(content):

@@ -2,7 +2,8 @@
 
 Whatever arrives, the page must run without an exception, show it (if at all) only as plain text (escaped
 Markdown, or JSON data that the components set with textContent, never HTML), keep it out of every
-component's markup (our own files, unchanged), and never use it as a path. The kiosk security settings are checked here too.
+component's markup (our own files, unchanged), and never use it as a path. The kiosk security settings
+are checked here too.
 
 Hypothesis runs a bounded number of examples with no deadline (AppTest runs are slow on a shared CI machine);
 with ``CI`` set, examples are derandomized so a run is repeatable.
@@ -139,7 +140,7 @@ def component(at: AppTest, key: str) -> Any:
 def assert_map_gets_only_ids(at: AppTest) -> None:
     """The components get our own markup and code, unchanged, and data only as JSON.
 
-    The map is told nothing; the selection bridge only a region id; the region view
+    The map is told nothing; the selection bridge only a region id and a tap number; the region view
     only the panels our builder makes (plain text, which its JS sets with textContent).
     """
     proto = component(at, "body_map")
@@ -147,7 +148,8 @@ def assert_map_gets_only_ids(at: AppTest) -> None:
     assert proto.js_content == (COMPONENT_DIR / "body_map.js").read_text(encoding="utf-8")
     assert proto.json in ("", "null", "{}")
     selection = json.loads(component(at, BRIDGE_KEY).json)
-    assert set(selection) == {"selected"}
+    assert set(selection) == {"selected", "ack"}
+    assert isinstance(selection["ack"], int)
     assert selection["selected"] is None or selection["selected"] in {r.value for r in REGION_ORDER}
     view = component(at, VIEW_KEY)
     for suffix in ("html", "js", "css"):
@@ -469,7 +471,7 @@ def test_each_region_tells_the_map_only_its_id(region, content: ContentIndex):
     at = run_app({"region": region.value})
     assert_inert(at)
     assert_map_gets_only_ids(at)
-    assert json.loads(component(at, BRIDGE_KEY).json) == {"selected": region.value}
+    assert json.loads(component(at, BRIDGE_KEY).json) == {"selected": region.value, "ack": 0}
     html = component(at, "body_map").html_content
     for condition in content.conditions_for(region):
         assert condition.name not in html

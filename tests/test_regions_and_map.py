@@ -9,7 +9,7 @@ import pytest
 from dn_explorer.body_map import BodyMapError, load_body_map, parse_body_map
 from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.paths import BODY_MAP_SVG
-from dn_explorer.regions import REGION_ORDER, RegionId, parse_region
+from dn_explorer.regions import REGION_ORDER, RegionId, Tap, parse_region, parse_tap
 
 
 @pytest.mark.parametrize(
@@ -123,3 +123,23 @@ def test_escape_markdown_leaves_no_live_markup(text):
     escaped = escape_markdown(text)
     for char in "*[]()<>$_#`":
         assert char not in escaped.replace(f"\\{char}", "")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ({"region": "neck", "seq": 3}, Tap(RegionId.NECK, 3)),
+        ({"region": " KNEE ", "seq": 0}, Tap(RegionId.KNEE, 0)),
+        ({"region": "neck", "seq": True}, None),
+        ({"region": "neck", "seq": "3"}, None),
+        ({"region": "neck", "seq": -1}, None),
+        ({"region": "neck", "seq": 2**31}, None),
+        ({"region": "<b>", "seq": 1}, None),
+        ({"region": "neck"}, None),
+        ("neck", None),
+        (None, None),
+        ([{"region": "neck", "seq": 1}], None),
+    ],
+)
+def test_parse_tap(value, expected):
+    assert parse_tap(value) == expected

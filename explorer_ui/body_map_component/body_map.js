@@ -89,9 +89,9 @@ export default function ({ parentElement }) {
       choose(el);
     }
   };
-  // Streamlit calls this function again on every rerun but runs the returned
-  // cleanup only when the component goes away, so undo the last run's listeners
-  // here first: otherwise every tap would run one handler per earlier rerun.
+  // Streamlit calls this function again when its data or the theme changes but runs
+  // the returned cleanup only when the component goes away, so undo the last run's
+  // listeners here first: otherwise a tap would run one handler per earlier run.
   if (typeof root.dnCleanup === "function") root.dnCleanup();
   root.addEventListener("click", onClick);
   root.addEventListener("keydown", onKey);

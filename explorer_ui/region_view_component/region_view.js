@@ -85,8 +85,24 @@ export default function ({ parentElement, data }) {
     const id = Object.prototype.hasOwnProperty.call(panels, wanted) ? wanted : "";
     const panel = panels[id];
     if (!panel || (root.dataset.shown === id && root.childElementCount)) return;
+    // Stepping through regions (the projector's tour) keeps the sections the presenter
+    // opened open, and keeps keyboard focus in the view instead of dropping it to the page.
+    const opened = [...root.querySelectorAll("details")].map((d) => d.open);
+    const summaries = [...root.querySelectorAll("summary")];
+    const focused = root.contains(document.activeElement) ? summaries.indexOf(document.activeElement) : null;
     root.replaceChildren(...build(panel, id));
     root.dataset.shown = id;
+    root.querySelectorAll("details").forEach((d, i) => {
+      if (opened[i]) d.open = true;
+    });
+    if (focused !== null) {
+      let target = root.querySelectorAll("summary")[focused];
+      if (!target) {
+        target = root.querySelector("h2");
+        target.setAttribute("tabindex", "-1");
+      }
+      target.focus({ preventScroll: true });
+    }
   };
   delete root.dataset.shown; // new data (another mode or content): draw again
   render();

@@ -8,8 +8,11 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
+from dn_explorer.modes import Mode
+from dn_explorer.region_panel import general_sections, region_panel, start_panel
 from dn_explorer.regions import RegionId
-from tests.support.browser import ARTIFACTS, open_app, press_region, wait_for_app
+from dn_explorer.view_text import sources_line
+from tests.support.browser import ARTIFACTS, INSIDE_POINT, open_app, press_region, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -139,3 +142,78 @@ def test_no_request_leaves_the_machine(page: Page, server):
         wait_for_app(page)
     page.wait_for_timeout(500)
     assert hosts <= {"127.0.0.1", "localhost", "data", "blob"}, hosts
+
+
+def expected_atoms(content, region: RegionId | None, mode: Mode) -> list[str]:
+    """Every string the region view should show, in page order, from the same records Python sends."""
+    panel = region_panel(content, region) if region else start_panel(content, mode)
+    glossary = {t.id: t for t in content.content.glossary}
+
+    def card(item, words) -> list[str]:
+        atoms = [t for t in (item.title, item.text, item.sources) if t]
+        for term_id in words:
+            term = glossary[term_id]
+            atoms += [f"Word explained: {term.term}.", term.meaning, sources_line(content, term.sources)]
+        return atoms
+
+    atoms = [t for t in (panel.heading, panel.intro, panel.conditions_heading, panel.notice) if t]
+    for item in panel.cards:
+        atoms += card(item, item.words)
+    if region is not None or mode is Mode.EXPLORE:
+        position = 0
+        for section in general_sections(content):
+            atoms.append(section.title)
+            for group in section.groups:
+                atoms += [group.heading] if group.heading else []
+                for item in group.cards:
+                    atoms += card(item, panel.general_words[position])
+                    position += 1
+    return atoms
+
+
+@pytest.mark.parametrize(
+    ("query", "region", "mode"),
+    [
+        ("/?region=elbow", RegionId.ELBOW, Mode.EXPLORE),
+        ("/", None, Mode.EXPLORE),
+        ("/?mode=kiosk", None, Mode.KIOSK),
+        ("/?mode=kiosk&region=chest", RegionId.CHEST, Mode.KIOSK),
+        ("/?mode=present&region=hamstring", RegionId.HAMSTRING, Mode.PRESENT),
+    ],
+)
+def test_the_region_view_draws_every_statement_with_its_sources(page: Page, server, content, query, region, mode):
+    """What region_view.js draws, in the browser, against the records Python sends: every statement,
+    its sources (and whose own claim it is), each word explanation, the 'ask your therapist' notice."""
+    open_app(page, f"{server.url}{query}")
+    shown = page.locator(".dn-view").text_content() or ""
+    position = 0
+    for atom in expected_atoms(content, region, mode):
+        found = shown.find(atom, position)
+        assert found >= 0, f"not shown (or out of order): {atom!r}"
+        position = found + len(atom)
+    if mode is Mode.PRESENT:
+        expect(page.locator(".dn-view details")).to_have_count(len(general_sections(content)))
+
+
+def test_two_quick_taps_end_on_the_second_without_flashing_back(page: Page, server):
+    open_app(page, server.url)
+    page.evaluate("""() => {
+      window.__headings = [];
+      new MutationObserver(() => {
+        const h = document.querySelector(".dn-view h2");
+        const text = h ? h.textContent : "";
+        if (window.__headings[window.__headings.length - 1] !== text) window.__headings.push(text);
+      }).observe(document.querySelector(".dn-view"), {childList: true, subtree: true});
+    }""")
+    # Both points first, then two clicks back to back: the second comes before Python answers the first.
+    knee, neck = (page.locator(f"[data-region={r}]").first.evaluate(INSIDE_POINT) for r in ("knee", "neck"))
+    page.mouse.click(knee["x"], knee["y"])
+    page.mouse.click(neck["x"], neck["y"])
+    wait_for_app(page)
+    page.wait_for_timeout(500)
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Neck")
+    expect(page).to_have_url(f"{server.url}/?region=neck")
+    headings = page.evaluate("window.__headings")
+    assert headings[-1] == "Neck", headings
+    assert "Knee" not in headings[headings.index("Neck") :], headings

@@ -185,3 +185,40 @@ def test_an_address_in_content_text_is_not_a_link(browser: Browser, tmp_path):
     finally:
         context.close()
         hostile.stop()
+
+
+def test_present_tour_keeps_open_sections_and_keyboard_focus(page: Page, server: Server):
+    open_app(page, f"{server.url}/?mode=present&region=neck")
+    summary = page.locator(".dn-view summary", has_text="Looking after yourself afterwards")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".dn-view details").nth(1)).to_have_attribute("open", "")
+    page.keyboard.press("ArrowRight")
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Shoulder")
+    expect(page.locator(".dn-view details").nth(1)).to_have_attribute("open", "")
+    assert page.evaluate("document.activeElement.textContent") == "Looking after yourself afterwards"
+
+
+def test_markup_in_content_text_shows_as_text_in_the_region_view(browser: Browser, tmp_path):
+    content = yaml.safe_load(CONTENT_FILE.read_text(encoding="utf-8"))
+    neck = next(c for c in content["conditions"] if c["id"] == "neck-pain")
+    neck["name"] = "<img src=x onerror=alert(1)>Neck pain"
+    neck["text"] = "<b>Bold?</b> <script>alert(2)</script> [link](javascript:alert(3))"
+    path = tmp_path / "conditions.yaml"
+    path.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
+    hostile = Server(env={"EXPLORER_CONTENT_FILE": str(path)}).start()
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        open_app(page, f"{hostile.url}/?region=neck")
+        view = page.locator(".dn-view")
+        expect(view).to_contain_text("<img src=x onerror=alert(1)>Neck pain")
+        expect(view).to_contain_text("<b>Bold?</b> <script>alert(2)</script> [link](javascript:alert(3))")
+        assert view.locator("img, b, script, a").count() == 0
+        assert dialogs == []
+    finally:
+        context.close()
+        hostile.stop()

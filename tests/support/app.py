@@ -82,7 +82,20 @@ def panel_text(at: AppTest) -> str:
     return "\n".join(page_paragraphs(at))
 
 
-def tap(at: AppTest, region: str) -> AppTest:
-    """A tap on the map or the list, as the browser reports it: the bridge's ``select`` trigger."""
-    at.session_state[BRIDGE_KEY] = {"select": region}
-    return at.run()
+def tap(at: AppTest, region: object, number: int | None = None) -> AppTest:
+    """A tap on the map or the list as the bridge reports it: ``{"region": id, "seq": n}``.
+
+    AppTest cannot send a component trigger, so this sets the bridge's state: the app then
+    takes the tap the way it takes one whose callback could not run (``catch_missed_tap``);
+    the browser tests cover the callback. The state is cleared afterwards, as a trigger is.
+    """
+    number = tap_ack_of(at) + 1 if number is None else number
+    at.session_state[BRIDGE_KEY] = {"select": {"region": region, "seq": number}}
+    at.run()
+    at.session_state[BRIDGE_KEY] = {}
+    return at
+
+
+def tap_ack_of(at: AppTest) -> int:
+    """The number of the last tap the session has seen, as the bridge is told."""
+    return component_data(at, BRIDGE_KEY)["ack"]
