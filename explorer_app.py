@@ -3,9 +3,10 @@
 The same page serves all three users; the mode decides the extras:
 therapists get search and the handout, presenters the guided tour, the kiosk neither.
 
-The map, the list and the region view are drawn in the browser from data that is the
-same on every run; the chosen region lives in the browser and reaches Python through
-the selection bridge. A tap therefore reruns only the small ``selection`` fragment.
+The map, the list, the region view and the handout buttons are drawn from data that is
+the same on every run; the chosen region lives in the browser (``<html data-dn-region>``)
+and reaches Python through the selection bridge. A tap therefore reruns only the small
+``selection`` fragment: the bridge, and the tour's place in present mode.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from explorer_ui.region_list import show_region_list
 from explorer_ui.region_view import show_region_view
 from explorer_ui.shell import text_scale
 from explorer_ui.state import catch_missed_tap, on_tap_select, on_tour_key, selected_region, start_session, tap_ack
-from explorer_ui.therapist import show_handout_button, show_search
+from explorer_ui.therapist import show_handout_buttons, show_search
 from explorer_ui.tour import show_tour_controls
 
 mode = page_setup("Body map", on_step=on_tour_key)
@@ -33,19 +34,14 @@ st.title(APP_TITLE)
 
 @st.fragment
 def selection(index: ContentIndex, mode: Mode) -> None:
-    """What a tap reruns: the bridge, and the few things Python draws for the chosen region
-    (the tour's place in present mode; search and the aftercare handout in explore mode)."""
+    """What a tap reruns: the bridge, and the tour's place in present mode."""
     region = selected_region()
     catch_missed_tap(show_selection(region, tap_ack(), on_tap_select))
     if mode is Mode.PRESENT:
         show_tour_controls(index, region)
-    elif mode is Mode.EXPLORE:
-        show_search(index)
-        if region is not None:
-            show_handout_button(index, region)
 
 
-if mode is not Mode.EXPLORE:
+if mode is Mode.PRESENT:
     selection(index, mode)  # the tour's buttons sit above the map
 body = st.container(key="explorer")
 if mode is Mode.PRESENT or text_scale() >= 150:
@@ -60,5 +56,8 @@ with list_column:
     show_region_list(index)
 with view_column, st.container(key="region-view"):
     if mode is Mode.EXPLORE:
-        selection(index, mode)  # search and the handout sit above the region view
+        show_search(index)
+        show_handout_buttons(index)  # the chosen region's shows
     show_region_view(index, mode)
+if mode is not Mode.PRESENT:
+    selection(index, mode)  # nothing of it shows: out of the way at the end

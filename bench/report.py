@@ -371,7 +371,7 @@ def markdown(results: dict) -> str:
         "other_components": "the selection bridge (its code, and the region id as data)",
         "cached_references": "references to messages the browser already holds",
         "general_section": "the general section (now drawn in the browser)",
-        "other_elements": "everything else (the search box and the handout button, explore mode)",
+        "other_elements": "other elements (none in explore and kiosk mode; the tour's place in present mode)",
         "protocol": "protocol messages (session, status, script finished)",
     }
     total = sum(parts.values()) or 1
@@ -464,9 +464,10 @@ def markdown(results: dict) -> str:
     add(
         "3. **Elements and bytes per tap**: the map, the list of areas and the region view (every region's panel "
         "and the general sections, as one JSON text made once per process and mode) are v2 components whose data "
-        "never changes, drawn in the browser. The chosen region lives on `<html data-dn-region>`: a tap sets it "
-        "and the three follow at once. A tiny *selection bridge* in an `st.fragment` sends the tap to Python, and "
-        "a tap reruns only that fragment: the bridge, and in explore mode the search box and the handout button. "
+        "never changes, drawn in the browser; the 19 handout buttons are drawn once and CSS shows the chosen "
+        "region's. The chosen region lives on `<html data-dn-region>`: a tap sets it and everything follows at "
+        "once. A tiny *selection bridge* in an `st.fragment` sends the tap to Python, and a tap reruns only that "
+        "fragment: the bridge (and the tour's place in present mode). "
         f"Now {per_tap['frames']['p50']:.0f} messages and {_kb(per_tap['bytes']['p50'])} per tap "
         f"({_kb(per_tap['deflate_bytes']['p50'])} deflated), and a full rerun (text size, a new session) sends the "
         "big components as references to messages the browser already has."
@@ -476,7 +477,10 @@ def markdown(results: dict) -> str:
         f"What is left: the fragment rerun costs the server {explorer['server_cpu_ms_per_tap']:.1f} ms of CPU "
         f"against {bare['server_cpu_ms_per_tap']:.1f} ms for the bare page's whole rerun (Streamlit's own work "
         "per run: widget state, the query-string update, message hashing), and the bridge's 2 kB of code travel "
-        "with each tap because a component's code goes with its data."
+        "with each tap because a component's code goes with its data. Near saturation that difference is what "
+        "shows: at 200 sessions each tapping every 2 s, one process spends most of a core on taps, and the "
+        "explorer's p95 grows long before the bare page's; two replicas behind nginx (last row of the load "
+        "table) share that load."
     )
     add("")
     add("## How to run")

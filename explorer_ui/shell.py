@@ -9,6 +9,7 @@ import streamlit as st
 
 from dn_explorer.modes import COUNTDOWN_SECONDS, TEXT_SCALES, Mode, Settings, next_scale, parse_mode
 from dn_explorer.paths import PROJECT_ROOT
+from dn_explorer.regions import REGION_ORDER
 
 SHELL_DIR = PROJECT_ROOT / "explorer_ui" / "shell_component"
 SHELL_KEY = "shell"
@@ -28,9 +29,25 @@ def _component() -> Callable[..., object]:
     return st.components.v2.component(
         "dn_shell",
         html=(SHELL_DIR / "shell.html").read_text(encoding="utf-8"),
-        css=(SHELL_DIR / "shell.css").read_text(encoding="utf-8"),
+        css=(SHELL_DIR / "shell.css").read_text(encoding="utf-8") + per_region_css(),
         js=(SHELL_DIR / "shell.js").read_text(encoding="utf-8"),
         isolate_styles=False,
+    )
+
+
+PER_REGION_PREFIXES = ("handout",)
+"""Elements keyed ``<prefix>-<region id>`` that the page shows only while that region is chosen."""
+
+
+def per_region_css() -> str:
+    """Hide each per-region element unless ``<html data-dn-region>`` names its region.
+
+    Built from the fixed region vocabulary and our own prefixes, never from content.
+    """
+    return "\n".join(
+        f'html:not([data-dn-region="{region.value}"]) .st-key-{prefix}-{region.value} {{ display: none !important; }}'
+        for prefix in PER_REGION_PREFIXES
+        for region in REGION_ORDER
     )
 
 

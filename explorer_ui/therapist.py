@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from dn_explorer.content import ContentIndex
 from dn_explorer.handout import build_handout
 from dn_explorer.markdown_text import escape_markdown
-from dn_explorer.regions import RegionId
+from dn_explorer.regions import REGION_ORDER, RegionId
 from dn_explorer.search import SearchResult, find_regions
 from explorer_ui.shell import settings
 from explorer_ui.state import SEARCH_RESULT_KEY, on_list_select, selected_region
@@ -66,13 +68,24 @@ def show_search(index: ContentIndex) -> None:
         )
 
 
-def show_handout_button(index: ContentIndex, region: RegionId) -> None:
-    label = index.region_label(region)
-    st.download_button(
-        escape_markdown(f"Download the aftercare handout for the {label.lower()} (PDF)"),
-        data=lambda: build_handout(index, region, settings().base_url),  # built only on click
-        file_name=f"dry-needling-aftercare-{region.value}.pdf",
-        mime="application/pdf",
-        icon=":material/download:",
-        key="handout",
-    )
+def handout_key(region: RegionId) -> str:
+    return f"handout-{region.value}"
+
+
+def show_handout_buttons(index: ContentIndex) -> None:
+    """One handout button per region, each PDF built only when its button is pressed.
+
+    All are drawn on a full run and the page shows only the chosen region's (CSS keyed on
+    ``<html data-dn-region>``, see ``shell.per_region_css``), so a tap changes the button
+    with no server round trip, like the region view.
+    """
+    for region in REGION_ORDER:
+        label = index.region_label(region)
+        st.download_button(
+            escape_markdown(f"Download the aftercare handout for the {label.lower()} (PDF)"),
+            data=functools.partial(build_handout, index, region, settings().base_url),
+            file_name=f"dry-needling-aftercare-{region.value}.pdf",
+            mime="application/pdf",
+            icon=":material/download:",
+            key=handout_key(region),
+        )

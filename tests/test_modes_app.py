@@ -11,9 +11,9 @@ from dn_explorer.handout import build_handout
 from dn_explorer.modes import Mode, Settings, next_scale, parse_mode
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import REGION_ORDER, RegionId
-from explorer_ui.shell import MODE_KEY, SCALE_KEY
+from explorer_ui.shell import MODE_KEY, SCALE_KEY, per_region_css
 from explorer_ui.state import SELECTED_KEY
-from explorer_ui.therapist import SEARCH_KEY
+from explorer_ui.therapist import SEARCH_KEY, handout_key
 from tests.support.app import tap
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
@@ -114,11 +114,20 @@ def test_search_without_match_says_so_kindly():
     assert "<b>" not in message
 
 
-def test_handout_button_appears_for_a_region():
+def test_every_region_has_a_handout_button_for_the_page_to_show():
     at = run_app(region="elbow")
-    buttons = at.get("download_button")
-    assert len(buttons) == 1
-    assert "handout" in buttons[0].proto.label.lower()
+    buttons = {b.key: b.proto.label for b in at.get("download_button")}
+    assert list(buttons) == [handout_key(r) for r in REGION_ORDER]
+    assert "handout for the elbow" in buttons["handout-elbow"]
+
+
+def test_the_page_shows_only_the_chosen_region_s_handout():
+    css = per_region_css()
+    for region in REGION_ORDER:
+        rule = (
+            f'html:not([data-dn-region="{region.value}"]) .st-key-{handout_key(region)} {{ display: none !important; }}'
+        )
+        assert rule in css.splitlines()
 
 
 def test_handout_pdf_holds_the_region_content(content):
