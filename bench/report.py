@@ -235,8 +235,8 @@ def markdown(results: dict) -> str:
         "The explorer draws the region view in the browser from data it already holds, so the content is on "
         "screen before the server has heard of the tap; the bare page has to wait for its rerun. *Finished rerun* "
         "is the fair second figure: from the same `pointerdown` to Streamlit's script state going back to "
-        "`notRunning` after the rerun the tap caused, when everything Python draws (the address, the handout "
-        "button, the tour's place) agrees with the tap."
+        "`notRunning` after the rerun the tap caused, when Python knows the tap and everything it draws (the "
+        "address; the tour's place in present mode) agrees with it."
     )
     add("")
     add(
