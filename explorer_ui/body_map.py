@@ -6,6 +6,12 @@ The bridge, a tiny component in a small fragment, is the only link with Python: 
 a tap as its ``select`` trigger (rerunning only its fragment) and puts Python's own
 choice (a deep link, search, the tour) onto the attribute. The map, the list and the
 region view get the same data on every run, so Streamlit resends only a reference to them.
+
+The bridge (``body_map_component/selection.js``, kept short because its code travels with
+every tap) numbers the taps it sends; Python echoes the last number it has seen as
+``ack``. An answer that has not seen the page's latest tap is held back, so two quick
+taps never flash the first one again; if the latest tap is never answered (a lost
+connection, where a new session counts from 0 again) Python's word is taken after 3 s.
 """
 
 from __future__ import annotations
