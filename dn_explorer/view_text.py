@@ -1,10 +1,11 @@
-"""Markdown for the region view and the About page, built from content and fully escaped.
+"""Text pieces every view shares, and Markdown for the About page, built from content and fully escaped.
 
-A section of statements becomes ONE Markdown block (each statement a paragraph with
-its sources under it): a tap then resends a handful of page elements instead of
-dozens, which is most of what the browser spends on a rerun. A long glossary word
-("sciatica", "trigger point") gets a plain explanation right after the paragraph
-where it first appears on the page.
+Sources lines ("Sources: A, B", and whose own claim it is), the phase headings of the
+feelings, and ``WordExplainer``: a long glossary word ("sciatica", "trigger point") gets
+a plain explanation right after the text where it first appears on the page. The About
+page shows a section of statements as ONE Markdown block (each statement a paragraph with
+its sources under it); the region view gets the same pieces as plain text
+(``dn_explorer.region_panel``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from dn_explorer.content import ContentIndex, Phase, Statement, Term
+from dn_explorer.content import ContentIndex, Phase, Term
 from dn_explorer.markdown_text import escape_markdown
 
 EXPLAINED_LABEL = "Word explained:"
@@ -91,10 +92,6 @@ def paragraph(text: str, sources: str, title: str | None = None) -> str:
     """One statement: optional bold title, the text, and its sources on the line below."""
     head = f"**{escape_markdown(title)}**\n\n" if title else ""
     return f"{head}{escape_markdown(text)}  \n*{sources}*"
-
-
-def statement_paragraphs(index: ContentIndex, item: Statement, words: WordExplainer) -> list[str]:
-    return [paragraph(item.text, sources_text(index, item.sources, item.said_by)), *words.after(item.text)]
 
 
 def block(paragraphs: Iterable[str]) -> str:
