@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, replace
 from dn_explorer.content import ContentIndex, Statement, Term
 from dn_explorer.modes import Mode
 from dn_explorer.regions import REGION_ORDER, RegionId
-from dn_explorer.view_text import EXPLAINED_LABEL, PHASE_HEADINGS, WordExplainer, sources_line
+from dn_explorer.view_text import PHASE_HEADINGS, WordExplainer, sources_line
 
 START_HEADING = "Touch a part of the body"
 START_TEXT = (
@@ -155,10 +155,6 @@ def start_panel(index: ContentIndex, mode: Mode, words: WordExplainer | None = N
     return Panel(region="", heading=START_HEADING, intro=START_TEXT, cards=cards, general_words=general)
 
 
-def panel_for(index: ContentIndex, region: RegionId | None, mode: Mode, words: WordExplainer | None = None) -> Panel:
-    return start_panel(index, mode, words) if region is None else region_panel(index, region, words)
-
-
 def panels_payload(index: ContentIndex, mode: Mode) -> dict[str, object]:
     """Everything the region view draws, for one mode: the region view's whole ``data``.
 
@@ -177,36 +173,3 @@ def panels_payload(index: ContentIndex, mode: Mode) -> dict[str, object]:
         "general_on_start": mode is Mode.EXPLORE,
         "folded": mode is Mode.PRESENT,
     }
-
-
-def page_paragraphs(index: ContentIndex, panel: Panel, *, with_general: bool = True) -> list[str]:
-    """What a reader meets, in order, as paragraphs: the panel, then the general sections.
-
-    A card's title is ``**title**`` (a title, not a use of a word); a word explanation is
-    "Word explained: <term>. <meaning> <sources>". For tests: readability, escaping, word order.
-    """
-    glossary = {t.id: t for t in index.content.glossary}
-
-    def card_paragraphs(card: Card, words: tuple[str, ...]) -> list[str]:
-        out = [f"**{card.title}**"] if card.title else []
-        out.append(f"{card.text}\n{card.sources}")
-        for term_id in words:
-            term = glossary[term_id]
-            out.append(f"{EXPLAINED_LABEL} {term.term}. {term.meaning} {sources_line(index, term.sources)}")
-        return out
-
-    paragraphs = [panel.heading, *(t for t in (panel.intro, panel.conditions_heading, panel.notice) if t)]
-    for card in panel.cards:
-        paragraphs += card_paragraphs(card, card.words)
-    if not with_general:
-        return paragraphs
-    position = 0
-    for section in general_sections(index):
-        paragraphs.append(section.title)
-        for group in section.groups:
-            if group.heading:
-                paragraphs.append(f"**{group.heading}**")
-            for card in group.cards:
-                paragraphs += card_paragraphs(card, panel.general_words[position])
-                position += 1
-    return paragraphs

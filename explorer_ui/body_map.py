@@ -23,6 +23,7 @@ import streamlit as st
 
 from dn_explorer.paths import COMPONENT_DIR
 from dn_explorer.regions import RegionId, Tap, parse_tap
+from explorer_ui.components import from_files
 from explorer_ui.loading import body_map
 
 MAP_KEY = "body_map"
@@ -32,21 +33,12 @@ BRIDGE_KEY = "selection"
 @functools.cache
 def _component() -> Callable[..., object]:
     """Register the component once per process (its markup is our own asset only)."""
-    return st.components.v2.component(
-        "dn_body_map",
-        html=body_map().markup,
-        css=(COMPONENT_DIR / "body_map.css").read_text(encoding="utf-8"),
-        js=(COMPONENT_DIR / "body_map.js").read_text(encoding="utf-8"),
-    )
+    return from_files("dn_body_map", COMPONENT_DIR, "body_map", html=body_map().markup)
 
 
 @functools.cache
 def _bridge() -> Callable[..., object]:
-    return st.components.v2.component(
-        "dn_selection",
-        html="<span hidden></span>\n",
-        js=(COMPONENT_DIR / "selection.js").read_text(encoding="utf-8"),
-    )
+    return from_files("dn_selection", COMPONENT_DIR, "selection", html="<span hidden></span>\n")
 
 
 def show_selection(selected: RegionId | None, tap_ack: int, on_select: Callable[[], None]) -> Tap | None:

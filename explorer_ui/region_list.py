@@ -6,11 +6,10 @@ import functools
 import json
 from collections.abc import Callable
 
-import streamlit as st
-
 from dn_explorer.content import ContentIndex
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import REGION_ORDER
+from explorer_ui.components import from_files
 
 LIST_DIR = PROJECT_ROOT / "explorer_ui" / "region_list_component"
 LIST_KEY = "region-list"
@@ -19,12 +18,7 @@ LIST_HEADING = "Or choose from this list"
 
 @functools.cache
 def _component() -> Callable[..., object]:
-    return st.components.v2.component(
-        "dn_region_list",
-        html=(LIST_DIR / "region_list.html").read_text(encoding="utf-8"),
-        css=(LIST_DIR / "region_list.css").read_text(encoding="utf-8"),
-        js=(LIST_DIR / "region_list.js").read_text(encoding="utf-8"),
-    )
+    return from_files("dn_region_list", LIST_DIR, "region_list")
 
 
 def list_data(index: ContentIndex) -> dict[str, str]:

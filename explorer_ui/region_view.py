@@ -22,6 +22,7 @@ from dn_explorer.content import ContentIndex
 from dn_explorer.modes import Mode
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.region_panel import panels_payload
+from explorer_ui.components import from_files
 
 VIEW_DIR = PROJECT_ROOT / "explorer_ui" / "region_view_component"
 VIEW_KEY = "region_panel"
@@ -31,13 +32,7 @@ VIEW_KEY = "region_panel"
 def _component() -> Callable[..., object]:
     # Not style-isolated: the page's text-size rules and fonts apply, and the heading is
     # an ordinary <h2> in the page's outline.
-    return st.components.v2.component(
-        "dn_region_view",
-        html=(VIEW_DIR / "region_view.html").read_text(encoding="utf-8"),
-        css=(VIEW_DIR / "region_view.css").read_text(encoding="utf-8"),
-        js=(VIEW_DIR / "region_view.js").read_text(encoding="utf-8"),
-        isolate_styles=False,
-    )
+    return from_files("dn_region_view", VIEW_DIR, "region_view", isolate_styles=False)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

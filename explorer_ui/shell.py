@@ -10,6 +10,7 @@ import streamlit as st
 from dn_explorer.modes import COUNTDOWN_SECONDS, TEXT_SCALES, Mode, Settings, next_scale, parse_mode
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import REGION_ORDER
+from explorer_ui.components import from_files
 
 SHELL_DIR = PROJECT_ROOT / "explorer_ui" / "shell_component"
 SHELL_KEY = "shell"
@@ -26,13 +27,7 @@ def settings() -> Settings:
 @functools.cache
 def _component() -> Callable[..., object]:
     # Not style-isolated on purpose: its CSS holds the page-wide mode and text-size rules.
-    return st.components.v2.component(
-        "dn_shell",
-        html=(SHELL_DIR / "shell.html").read_text(encoding="utf-8"),
-        css=(SHELL_DIR / "shell.css").read_text(encoding="utf-8") + per_region_css(),
-        js=(SHELL_DIR / "shell.js").read_text(encoding="utf-8"),
-        isolate_styles=False,
-    )
+    return from_files("dn_shell", SHELL_DIR, "shell", extra_css=per_region_css(), isolate_styles=False)
 
 
 PER_REGION_PREFIXES = ("handout",)

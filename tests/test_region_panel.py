@@ -13,13 +13,13 @@ from dn_explorer.region_panel import (
     START_HEADING,
     START_TEXT,
     general_cards,
-    page_paragraphs,
     panels_payload,
     region_panel,
     start_panel,
 )
 from dn_explorer.regions import REGION_ORDER, RegionId
 from dn_explorer.view_text import sources_line, terms_in
+from tests.support.app import view_paragraphs
 
 
 @pytest.mark.parametrize("region", REGION_ORDER)
@@ -65,12 +65,13 @@ def test_start_panel_per_mode(mode, has_question, content):
     assert [c.title for c in panel.cards] == ([first.question] if has_question else [])
 
 
-@pytest.mark.parametrize("region", [None, *REGION_ORDER])
-def test_each_word_is_explained_once_on_the_page_right_after_its_first_use(region, content):
+@pytest.mark.parametrize(
+    ("mode", "region"), [(Mode.KIOSK, None), (Mode.EXPLORE, None), *((Mode.KIOSK, r) for r in REGION_ORDER)]
+)
+def test_each_word_is_explained_once_on_the_page_right_after_its_first_use(mode, region, content):
     """The panel and the general sections below it, together: every glossary word used is explained
     exactly once, and the explanation follows the first paragraph that uses it."""
-    panel = region_panel(content, region) if region else start_panel(content, Mode.KIOSK)
-    paragraphs = page_paragraphs(content, panel)
+    paragraphs = view_paragraphs(payload(content, mode), region.value if region else "")
     glossary = content.content.glossary
     explained_at = {
         t.id: [i for i, p in enumerate(paragraphs) if p.startswith(f"Word explained: {t.term}.")] for t in glossary
@@ -113,9 +114,15 @@ def test_payload_is_plain_json_with_every_region_and_the_start(mode, content):
     assert all(leaf is None or isinstance(leaf, str | bool) for leaf in leaves(payload))
 
 
-def test_page_paragraphs_put_the_panel_first_then_the_general_sections(content):
+def test_the_view_puts_the_panel_first_then_the_general_sections(content):
     panel = region_panel(content, RegionId.ELBOW)
-    paragraphs = page_paragraphs(content, panel)
+    paragraphs = view_paragraphs(payload(content, Mode.EXPLORE), "elbow")
     assert paragraphs[:2] == ["Elbow", CONDITIONS_HEADING]
     assert paragraphs.index("What you may feel") > paragraphs.index(f"**{panel.cards[-1].title}**")
-    assert page_paragraphs(content, panel, with_general=False) == paragraphs[: paragraphs.index("What you may feel")]
+    head = paragraphs[: paragraphs.index("What you may feel")]
+    assert [p for p in head if p.startswith("**")] == [f"**{c.title}**" for c in panel.cards if c.title]
+
+
+def payload(content, mode: Mode) -> dict:
+    """The region view's data as the browser gets it (through JSON)."""
+    return json.loads(json.dumps(panels_payload(content, mode)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlparse
 
@@ -9,9 +10,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from dn_explorer.modes import Mode
-from dn_explorer.region_panel import general_sections, region_panel, start_panel
+from dn_explorer.region_panel import general_sections, panels_payload
 from dn_explorer.regions import RegionId
-from dn_explorer.view_text import sources_line
+from tests.support.app import view_atoms
 from tests.support.browser import ARTIFACTS, INSIDE_POINT, open_app, press_region, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -144,33 +145,6 @@ def test_no_request_leaves_the_machine(page: Page, server):
     assert hosts <= {"127.0.0.1", "localhost", "data", "blob"}, hosts
 
 
-def expected_atoms(content, region: RegionId | None, mode: Mode) -> list[str]:
-    """Every string the region view should show, in page order, from the same records Python sends."""
-    panel = region_panel(content, region) if region else start_panel(content, mode)
-    glossary = {t.id: t for t in content.content.glossary}
-
-    def card(item, words) -> list[str]:
-        atoms = [t for t in (item.title, item.text, item.sources) if t]
-        for term_id in words:
-            term = glossary[term_id]
-            atoms += [f"Word explained: {term.term}.", term.meaning, sources_line(content, term.sources)]
-        return atoms
-
-    atoms = [t for t in (panel.heading, panel.intro, panel.conditions_heading, panel.notice) if t]
-    for item in panel.cards:
-        atoms += card(item, item.words)
-    if region is not None or mode is Mode.EXPLORE:
-        position = 0
-        for section in general_sections(content):
-            atoms.append(section.title)
-            for group in section.groups:
-                atoms += [group.heading] if group.heading else []
-                for item in group.cards:
-                    atoms += card(item, panel.general_words[position])
-                    position += 1
-    return atoms
-
-
 @pytest.mark.parametrize(
     ("query", "region", "mode"),
     [
@@ -187,7 +161,8 @@ def test_the_region_view_draws_every_statement_with_its_sources(page: Page, serv
     open_app(page, f"{server.url}{query}")
     shown = page.locator(".dn-view").text_content() or ""
     position = 0
-    for atom in expected_atoms(content, region, mode):
+    sent = json.loads(json.dumps(panels_payload(content, mode)))
+    for atom in view_atoms(sent, region.value if region else ""):
         found = shown.find(atom, position)
         assert found >= 0, f"not shown (or out of order): {atom!r}"
         position = found + len(atom)

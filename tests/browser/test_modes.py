@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 import yaml
@@ -168,23 +169,33 @@ def test_touching_the_backdrop_counts_as_still_here(page: Page, kiosk_server: Se
     expect(view_heading(page)).to_have_text("Hip")
 
 
-def test_an_address_in_content_text_is_not_a_link(browser: Browser, tmp_path):
+@contextmanager
+def neck_condition_page(browser: Browser, tmp_path, **fields: str) -> Iterator[tuple[Page, list[str]]]:
+    """The neck page of a server whose content file has the neck condition's ``fields`` replaced,
+    and the messages of any ``alert()`` a payload managed to run."""
     content = yaml.safe_load(CONTENT_FILE.read_text(encoding="utf-8"))
-    neck = next(c for c in content["conditions"] if c["id"] == "neck-pain")
-    neck["text"] = "Read more at https://198.51.100.7/x or www.example.com, or mail me@example.com."
+    next(c for c in content["conditions"] if c["id"] == "neck-pain").update(fields)
     path = tmp_path / "conditions.yaml"
     path.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
     hostile = Server(env={"EXPLORER_CONTENT_FILE": str(path)}).start()
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = context.new_page()
     try:
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         open_app(page, f"{hostile.url}/?region=neck")
-        expect(page.get_by_text("198.51.100.7", exact=False).first).to_be_visible()
-        links = page.locator("[data-testid=stMain] a[href]").evaluate_all("els => els.map(e => e.href)")
-        assert not [href for href in links if "198.51.100.7" in href or "example.com" in href], links
+        yield page, dialogs
     finally:
         context.close()
         hostile.stop()
+
+
+def test_an_address_in_content_text_is_not_a_link(browser: Browser, tmp_path):
+    text = "Read more at https://198.51.100.7/x or www.example.com, or mail me@example.com."
+    with neck_condition_page(browser, tmp_path, text=text) as (page, _dialogs):
+        expect(page.get_by_text("198.51.100.7", exact=False).first).to_be_visible()
+        links = page.locator("[data-testid=stMain] a[href]").evaluate_all("els => els.map(e => e.href)")
+        assert not [href for href in links if "198.51.100.7" in href or "example.com" in href], links
 
 
 def test_present_tour_keeps_open_sections_and_keyboard_focus(page: Page, server: Server):
@@ -201,24 +212,11 @@ def test_present_tour_keeps_open_sections_and_keyboard_focus(page: Page, server:
 
 
 def test_markup_in_content_text_shows_as_text_in_the_region_view(browser: Browser, tmp_path):
-    content = yaml.safe_load(CONTENT_FILE.read_text(encoding="utf-8"))
-    neck = next(c for c in content["conditions"] if c["id"] == "neck-pain")
-    neck["name"] = "<img src=x onerror=alert(1)>Neck pain"
-    neck["text"] = "<b>Bold?</b> <script>alert(2)</script> [link](javascript:alert(3))"
-    path = tmp_path / "conditions.yaml"
-    path.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
-    hostile = Server(env={"EXPLORER_CONTENT_FILE": str(path)}).start()
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = context.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    try:
-        open_app(page, f"{hostile.url}/?region=neck")
+    name = "<img src=x onerror=alert(1)>Neck pain"
+    text = "<b>Bold?</b> <script>alert(2)</script> [link](javascript:alert(3))"
+    with neck_condition_page(browser, tmp_path, name=name, text=text) as (page, dialogs):
         view = page.locator(".dn-view")
-        expect(view).to_contain_text("<img src=x onerror=alert(1)>Neck pain")
-        expect(view).to_contain_text("<b>Bold?</b> <script>alert(2)</script> [link](javascript:alert(3))")
+        expect(view).to_contain_text(name)
+        expect(view).to_contain_text(text)
         assert view.locator("img, b, script, a").count() == 0
         assert dialogs == []
-    finally:
-        context.close()
-        hostile.stop()

@@ -46,20 +46,22 @@ def shown_panel(at: AppTest) -> dict[str, Any]:
     return view_payload(at)["panels"][selected_in_browser(at) or ""]
 
 
-def page_paragraphs(at: AppTest) -> list[str]:
-    """What the region view shows, as the paragraphs a reader meets in order, built from the data
-    the browser was sent, the way region_view.js draws it. A card title is ``**title**`` (a title,
-    not a use of a word)."""
-    payload = view_payload(at)
-    panel = shown_panel(at)
+def view_paragraphs(payload: dict[str, Any], region: str) -> list[str]:
+    """What the region view shows for ``region`` ("" the start view), as the paragraphs a reader meets
+    in order, from the data the browser is sent, the way region_view.js draws it.
+
+    A card title is ``**title**`` (a title, not a use of a word). Each line of a paragraph is drawn
+    as one run of text, so ``view_atoms`` can look for them in the page.
+    """
+    panel = payload["panels"][region]
     glossary = payload["glossary"]
 
     def card(item: dict[str, Any], words: list[str]) -> list[str]:
         out = [f"**{item['title']}**"] if item["title"] else []
         out.append(f"{item['text']}\n{item['sources']}")
-        out += [
-            f"{EXPLAINED_LABEL} {glossary[w]['term']}. {glossary[w]['meaning']} {glossary[w]['sources']}" for w in words
-        ]
+        for w in words:
+            entry = glossary[w]
+            out.append(f"{EXPLAINED_LABEL} {entry['term']}. {entry['meaning']}\n{entry['sources']}")
         return out
 
     paragraphs = [panel["heading"], *(panel[k] for k in ("intro", "conditions_heading", "notice") if panel[k])]
@@ -76,6 +78,17 @@ def page_paragraphs(at: AppTest) -> list[str]:
                     paragraphs += card(item, panel["general_words"][position])
                     position += 1
     return paragraphs
+
+
+def view_atoms(payload: dict[str, Any], region: str) -> list[str]:
+    """The runs of text the region view draws, in order (a title without its ``**``)."""
+    paragraphs = view_paragraphs(payload, region)
+    return [line for p in paragraphs for line in p.removeprefix("**").removesuffix("**").split("\n")]
+
+
+def page_paragraphs(at: AppTest) -> list[str]:
+    """``view_paragraphs`` of what this run sent: the panel the selection names."""
+    return view_paragraphs(view_payload(at), selected_in_browser(at) or "")
 
 
 def panel_text(at: AppTest) -> str:
