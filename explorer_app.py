@@ -17,16 +17,16 @@ from dn_explorer.content import ContentIndex
 from dn_explorer.modes import Mode
 from explorer_ui.body_map import show_body_map, show_selection
 from explorer_ui.layout import APP_TITLE, page_setup
-from explorer_ui.loading import content_or_stop
+from explorer_ui.loading import clinic_or_stop, content_or_stop
 from explorer_ui.region_list import show_region_list
 from explorer_ui.region_view import show_region_view
-from explorer_ui.shell import text_scale
 from explorer_ui.state import catch_missed_tap, on_tap_select, on_tour_key, selected_region, start_session, tap_ack
 from explorer_ui.therapist import show_handout_buttons, show_search
 from explorer_ui.tour import show_tour_controls
 
 mode = page_setup("Body map", on_step=on_tour_key)
 index = content_or_stop()
+clinic = clinic_or_stop()
 start_session()
 
 st.title(APP_TITLE)
@@ -44,20 +44,15 @@ def selection(index: ContentIndex, mode: Mode) -> None:
 if mode is Mode.PRESENT:
     selection(index, mode)  # the tour's buttons sit above the map
 body = st.container(key="explorer")
-if mode is Mode.PRESENT or text_scale() >= 150:
-    # Projector or big text: map and region view share the screen; the list sits under the map.
-    map_column, view_column = body.columns([5, 5], gap="large")
-    list_column = map_column
-else:
-    map_column, list_column, view_column = body.columns([5, 1.7, 4.3], gap="medium")
+# The map with the list of areas (grouped by body part) under it, and the region view beside them.
+map_column, view_column = body.columns([4, 6], gap="medium")
 with map_column:
     show_body_map()
-with list_column:
     show_region_list(index)
 with view_column, st.container(key="region-view"):
     if mode is Mode.EXPLORE:
         show_search(index)
         show_handout_buttons(index)  # the chosen region's shows
-    show_region_view(index, mode)
+    show_region_view(index, clinic, mode)
 if mode is not Mode.PRESENT:
     selection(index, mode)  # nothing of it shows: out of the way at the end

@@ -1,5 +1,6 @@
-"""Command line check of a content file: ``python -m dn_explorer.check path``.
+"""Command line check of a content or clinic file: ``python -m dn_explorer.check path``.
 
+A file whose name starts with ``clinic`` is checked as a clinic file, any other as content.
 Prints one line per problem and exits 1, or prints a one-line summary and exits 0.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from dn_explorer.clinic import load_clinic
 from dn_explorer.content import ContentError, load_content
 from dn_explorer.paths import CONTENT_FILE
 
@@ -16,6 +18,10 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     path = Path(args[0]) if args else CONTENT_FILE
     try:
+        if path.name.startswith("clinic"):
+            clinic = load_clinic(path)
+            print(f"{path.name}: OK ({len(clinic.call_us_if)} lines, name {'set' if clinic.name else 'not set'})")
+            return 0
         index = load_content(path)
     except ContentError as exc:
         for problem in exc.problems:

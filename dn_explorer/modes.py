@@ -70,3 +70,26 @@ def next_scale(current: int, step: int) -> int:
     """The text scale one step bigger (step=1) or smaller (step=-1), within the allowed set."""
     position = TEXT_SCALES.index(current) if current in TEXT_SCALES else 0
     return TEXT_SCALES[min(max(position + step, 0), len(TEXT_SCALES) - 1)]
+
+
+@dataclass(frozen=True)
+class ModeTraits:
+    """What a mode changes in the views, in one record (sent to the browser as data).
+
+    - ``opener_on_start``: the start view opens with "What is dry needling?" (kiosk, projector).
+    - ``general_on_start``: the start view shows the general tabs before a region is chosen
+      (the therapist's screen, where there is room and time).
+    - ``keep_tab``: moving to another region keeps the open tab (the projector's tour steps through
+      regions on one topic); elsewhere a new region opens on "Can it help?".
+    """
+
+    opener_on_start: bool
+    general_on_start: bool
+    keep_tab: bool
+
+
+MODE_TRAITS: dict[Mode, ModeTraits] = {
+    Mode.EXPLORE: ModeTraits(opener_on_start=False, general_on_start=True, keep_tab=False),
+    Mode.KIOSK: ModeTraits(opener_on_start=True, general_on_start=False, keep_tab=False),
+    Mode.PRESENT: ModeTraits(opener_on_start=True, general_on_start=False, keep_tab=True),
+}

@@ -8,3 +8,4 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CONTENT_FILE = PROJECT_ROOT / "data" / "conditions.yaml"
 BODY_MAP_SVG = PROJECT_ROOT / "assets" / "body_regions.svg"
 COMPONENT_DIR = PROJECT_ROOT / "explorer_ui" / "body_map_component"
+CLINIC_FILE = PROJECT_ROOT / "data" / "clinic.yaml"

@@ -1,46 +1,50 @@
-"""What the region view shows, as plain records the browser draws: a panel per region, and the general sections.
+"""What the region view shows, as plain records the browser draws: a panel per region, Safe care, and the tabs.
 
-The region view is drawn in the browser from these records (sent once, as JSON), so a
-tap shows its region at once instead of waiting for a server round trip. Everything
-here is plain text: the browser sets it with ``textContent``, never as HTML or Markdown.
+Every region view has the same shape, in every mode: the region's name; its main message
+(what dry needling may help here, then the key points every region shares); the Safe care
+panel; then tabs: "Can it help?" (this region's problems) and the general tabs (how it
+feels, after your visit, how many visits), the same for every region. The records reach
+the browser once, as JSON, so a tap shows its region at once instead of waiting for a
+server round trip. Everything here is plain text: the browser sets it with ``textContent``.
 
-A long glossary word is explained once per page, right after the text that first uses
-it. The panel comes first, so which words the general sections below it explain
-depends on the region: each panel carries the glossary ids to explain after each
-general statement, worked out here by the same ``WordExplainer`` the other pages use.
+Each statement carries a compact citation (``Cite``): the browser shows a small "Sources"
+chip that opens the document names; a clinic's own claim says so beside it.
+
+A long glossary word is explained once per screen, right after the text that first uses
+it. A screen is the part always in sight (main message and Safe care) plus one tab, so a
+word first used in the lead is explained there, and one first used in a tab is explained
+in each tab that uses it. Which words a general tab explains therefore depends on the
+region's own lead: each panel carries them (``general_words``).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 
+from dn_explorer.clinic import Clinic
 from dn_explorer.content import ContentIndex, Statement, Term
-from dn_explorer.modes import Mode
+from dn_explorer.modes import MODE_TRAITS, Mode
 from dn_explorer.regions import REGION_ORDER, RegionId
-from dn_explorer.view_text import PHASE_HEADINGS, WordExplainer, sources_line
+from dn_explorer.view_text import WordExplainer
+from dn_explorer.words import ENGLISH, Words
 
-START_HEADING = "Touch a part of the body"
-START_TEXT = (
-    "Touch an area on the body map or in the list. "
-    "You will see what dry needling may help there, how it can feel, and how to look after yourself."
-)
-CONDITIONS_HEADING = "What dry needling may help here"
-NO_CONDITIONS_TEXT = (
-    "The clinic documents this app uses do not name a problem in the {area} area. "
-    "That does not mean dry needling can or cannot help there. Please ask your therapist. "
-    "The About page lists the problems the documents name for the whole body."
-)
-"""Fixed patient-facing words, kept here so the readability test checks them too."""
+
+@dataclass(frozen=True)
+class Cite:
+    """A compact citation: the documents' short names, and whose own claim it is (if one clinic's)."""
+
+    names: tuple[str, ...]
+    own: str | None = None
 
 
 @dataclass(frozen=True)
 class Card:
-    """One statement: an optional title, the text, its sources, and the glossary ids explained after it."""
+    """One statement: an optional title, the text, its citation, and the glossary ids explained after it."""
 
     text: str
-    sources: str
+    cite: Cite | None = None
     title: str | None = None
-    boxed: bool = True
     words: tuple[str, ...] = ()
 
 
@@ -53,9 +57,10 @@ class Group:
 
 
 @dataclass(frozen=True)
-class Section:
-    """A general section, the same for every region: feelings, aftercare, safety, visits."""
+class Tab:
+    """One tab of the region view: an id the browser keys on, its name, and what it holds."""
 
+    id: str
     title: str
     groups: tuple[Group, ...]
 
@@ -64,112 +69,170 @@ class Section:
 class Panel:
     """The region view for one region ("" is the start view, before anything is chosen).
 
-    ``general_words`` holds, for each general statement in page order, the glossary ids
-    to explain after it when this panel is shown above the general sections.
+    ``lead`` is the main message; ``notice`` the plain "we have nothing here" line for a region
+    the documents do not cover; ``help`` this region's "Can it help?" cards. ``safe_words`` and
+    ``general_words`` hold the glossary ids to explain after each Safe care and general statement,
+    in page order, when this panel is shown.
     """
 
     region: str
     heading: str
-    intro: str | None = None
-    conditions_heading: str | None = None
+    lead: tuple[Card, ...] = ()
     notice: str | None = None
-    cards: tuple[Card, ...] = ()
+    help: tuple[Card, ...] = ()
+    safe_words: tuple[tuple[str, ...], ...] = ()
     general_words: tuple[tuple[str, ...], ...] = ()
+
+
+def cite(index: ContentIndex, sources: Iterable[str], said_by: str | None = None, words: Words = ENGLISH) -> Cite:
+    """The citation for a statement: document names, and "X's own claim" for one clinic's claim."""
+    own = words.own_claim.format(name=index.sources_by_id[said_by].short) if said_by else None
+    return Cite(names=tuple(index.source_names(sources)), own=own)
 
 
 def _ids(terms: list[Term]) -> tuple[str, ...]:
     return tuple(t.id for t in terms)
 
 
-def _statement_card(index: ContentIndex, item: Statement, *, boxed: bool = False) -> Card:
-    return Card(text=item.text, sources=sources_line(index, item.sources, item.said_by), boxed=boxed)
+def _card(index: ContentIndex, item: Statement, explainer: WordExplainer | None = None) -> Card:
+    words = _ids(explainer.new_terms(item.text)) if explainer else ()
+    return Card(text=item.text, cite=cite(index, item.sources, item.said_by), words=words)
 
 
-def general_sections(index: ContentIndex) -> tuple[Section, ...]:
-    """Feelings (grouped by when they happen), aftercare, safety and visits, without word explanations."""
+Titled = tuple[str | None, Statement]
+"""A statement and the title it is shown under (a condition's name, a question), or None."""
+
+
+def _titled_card(index: ContentIndex, titled: Titled, explainer: WordExplainer) -> Card:
+    title, item = titled
+    return Card(
+        title=title,
+        text=item.text,
+        cite=cite(index, item.sources, item.said_by),
+        words=_ids(explainer.new_terms(f"{title}. {item.text}" if title else item.text)),
+    )
+
+
+def general_tabs(index: ContentIndex, words: Words = ENGLISH) -> tuple[Tab, ...]:
+    """How it feels (grouped by when), after your visit, how many visits: the same for every region."""
     c = index.content
     feelings = tuple(
-        Group(heading=heading, cards=tuple(_statement_card(index, item) for item in index.sensations_in(phase)))
-        for phase, heading in PHASE_HEADINGS.items()
+        Group(heading=heading, cards=tuple(_card(index, item) for item in index.sensations_in(phase)))
+        for phase, heading in words.phases.items()
         if index.sensations_in(phase)
     )
 
     def plain(items: tuple[Statement, ...]) -> tuple[Group, ...]:
-        return (Group(cards=tuple(_statement_card(index, item) for item in items)),)
+        return (Group(cards=tuple(_card(index, item) for item in items)),)
 
     return (
-        Section("What you may feel", feelings),
-        Section("Looking after yourself afterwards", plain(c.aftercare)),
-        Section("Staying safe", plain(c.safety)),
-        Section("How many visits", plain(c.visits)),
+        Tab("feel", words.tab_feel, feelings),
+        Tab("after", words.tab_after, plain(c.aftercare)),
+        Tab("visits", words.tab_visits, plain(c.visits)),
     )
 
 
 def general_cards(index: ContentIndex) -> list[Card]:
     """The general statements in page order (what ``Panel.general_words`` is indexed by)."""
-    return [card for section in general_sections(index) for group in section.groups for card in group.cards]
+    return [card for tab in general_tabs(index) for group in tab.groups for card in group.cards]
 
 
-def region_panel(index: ContentIndex, region: RegionId, words: WordExplainer | None = None) -> Panel:
-    """The named problems for ``region`` (or, where the documents name none, a plain notice)."""
-    words = words or WordExplainer(index)
-    label = index.region_label(region)
-    cards = [
-        Card(
-            title=condition.name,
-            text=condition.text,
-            sources=sources_line(index, condition.sources),
-            words=_ids(words.new_terms(f"{condition.name}. {condition.text}")),
-        )
-        for condition in index.conditions_for(region)
-    ]
-    note = index.regions_by_id[region].note
-    if note is not None:
-        cards.append(replace(_statement_card(index, note), words=_ids(words.new_terms(note.text))))
-    general = tuple(_ids(words.new_terms(card.text)) for card in general_cards(index))
+def safe_care_cards(index: ContentIndex, clinic: Clinic, words: Words = ENGLISH) -> tuple[Card, ...]:
+    """The Safe care panel: the sourced safety lines, then the deploying clinic's own words."""
+    own = Cite(names=(), own=words.your_clinic)
+    clinic_cards = tuple(Card(text=line, cite=own) for line in clinic.lines(words))
+    return tuple(_card(index, item) for item in index.content.safety) + clinic_cards
+
+
+def _screen_words(index: ContentIndex, base: WordExplainer) -> tuple[tuple[str, ...], ...]:
+    """Glossary ids per general statement, each tab explaining afresh what the lead did not."""
+    per_card: list[tuple[str, ...]] = []
+    for tab in general_tabs(index):
+        explainer = base.copy()
+        per_card += [_ids(explainer.new_terms(card.text)) for group in tab.groups for card in group.cards]
+    return tuple(per_card)
+
+
+def _panel(
+    index: ContentIndex,
+    region: str,
+    heading: str,
+    lead: Iterable[Titled],
+    *,
+    notice: str | None = None,
+    intro: str | None = None,
+    help_items: Iterable[Titled] = (),
+) -> Panel:
+    base = WordExplainer(index)
+    cards = [Card(text=intro)] if intro else []
+    if notice:
+        base.new_terms(notice)
+    cards += [_titled_card(index, titled, base) for titled in lead]
+    safe_words = tuple(_ids(base.new_terms(item.text)) for item in index.content.safety)
+    help_explainer = base.copy()
+    help_cards = tuple(_titled_card(index, titled, help_explainer) for titled in help_items)
     return Panel(
-        region=region.value,
-        heading=label,
-        conditions_heading=CONDITIONS_HEADING,
-        notice=None if index.conditions_for(region) else NO_CONDITIONS_TEXT.format(area=label.lower()),
-        cards=tuple(cards),
-        general_words=general,
+        region=region,
+        heading=heading,
+        lead=tuple(cards),
+        notice=notice,
+        help=help_cards,
+        safe_words=safe_words,
+        general_words=_screen_words(index, base),
     )
 
 
-def start_panel(index: ContentIndex, mode: Mode, words: WordExplainer | None = None) -> Panel:
-    """Before a region is chosen. Kiosk and projector add the first question, in a box, as an opener."""
-    words = words or WordExplainer(index)
-    cards: tuple[Card, ...] = ()
-    if mode is not Mode.EXPLORE and index.content.questions:
+def region_panel(index: ContentIndex, region: RegionId, words: Words = ENGLISH) -> Panel:
+    """The region's message and named problems (or, where the documents name none, a plain notice)."""
+    entry = index.regions_by_id[region]
+    conditions = index.conditions_for(region)
+    messages = ([entry.message] if entry.message else []) + list(index.content.key_points)
+    help_items: list[Titled] = [
+        (c.name, Statement(id=c.id, text=c.text, sources=c.sources, said_by=c.said_by)) for c in conditions
+    ]
+    if entry.note is not None:
+        help_items.append((None, entry.note))
+    return _panel(
+        index,
+        region.value,
+        entry.label,
+        [(None, m) for m in messages],
+        notice=None if conditions else words.no_conditions.format(area=entry.label.lower()),
+        help_items=help_items,
+    )
+
+
+def start_panel(index: ContentIndex, mode: Mode, words: Words = ENGLISH) -> Panel:
+    """Before a region is chosen. Kiosk and projector open with the first question's answer."""
+    lead: list[Titled] = []
+    if MODE_TRAITS[mode].opener_on_start and index.content.questions:
         first = index.content.questions[0]
-        cards = (
-            Card(
-                title=first.question,
-                text=first.answer,
-                sources=sources_line(index, first.sources, first.said_by),
-                words=_ids(words.new_terms(first.answer)),
-            ),
-        )
-    general = tuple(_ids(words.new_terms(card.text)) for card in general_cards(index))
-    return Panel(region="", heading=START_HEADING, intro=START_TEXT, cards=cards, general_words=general)
+        lead = [(first.question, Statement(id=first.id, text=first.answer, sources=first.sources, said_by=first.said_by))]
+    return _panel(index, "", words.start_heading, lead, intro=words.start_text)
 
 
-def panels_payload(index: ContentIndex, mode: Mode) -> dict[str, object]:
+def panels_payload(index: ContentIndex, mode: Mode, clinic: Clinic, words: Words = ENGLISH) -> dict[str, object]:
     """Everything the region view draws, for one mode: the region view's whole ``data``.
 
-    ``panels`` by region id ("" for the start view), the ``general`` sections, the ``glossary``
-    the panels refer to by id, whether the general sections show before a region is chosen
-    (explore) and whether they are folded under headings that open on a tap (present).
+    ``panels`` by region id ("" for the start view); ``safe_care``; the ``general`` tabs; the
+    ``glossary`` the panels refer to by id; the interface ``words`` the browser needs; and the
+    mode's ``traits`` (whether the general tabs show before a region is chosen, whether stepping
+    to another region keeps the open tab).
     """
-    panels = {"": start_panel(index, mode)} | {r.value: region_panel(index, r) for r in REGION_ORDER}
+    panels = {"": start_panel(index, mode, words)} | {r.value: region_panel(index, r, words) for r in REGION_ORDER}
     return {
         "panels": {key: asdict(panel) for key, panel in panels.items()},
-        "general": [asdict(section) for section in general_sections(index)],
+        "safe_care": {"title": words.safe_care, "cards": [asdict(c) for c in safe_care_cards(index, clinic, words)]},
+        "general": [asdict(tab) for tab in general_tabs(index, words)],
         "glossary": {
-            t.id: {"term": t.term, "meaning": t.meaning, "sources": sources_line(index, t.sources)}
+            t.id: {"term": t.term, "meaning": t.meaning, "cite": asdict(cite(index, t.sources))}
             for t in index.content.glossary
         },
-        "general_on_start": mode is Mode.EXPLORE,
-        "folded": mode is Mode.PRESENT,
+        "words": {
+            "sources": words.sources,
+            "tabs_label": words.tabs_label,
+            "tab_help": words.tab_help,
+            "word_explained": words.word_explained,
+        },
+        "traits": asdict(MODE_TRAITS[mode]),
     }

@@ -16,13 +16,13 @@ class RegionId(StrEnum):
     JAW = "jaw"
     NECK = "neck"
     SHOULDER = "shoulder"
+    ARM = "arm"
+    ELBOW = "elbow"
+    WRIST_HAND = "wrist-hand"
     CHEST = "chest"
     UPPER_BACK = "upper-back"
     ABDOMEN = "abdomen"
     LOW_BACK = "low-back"
-    ARM = "arm"
-    ELBOW = "elbow"
-    WRIST_HAND = "wrist-hand"
     HIP = "hip"
     BUTTOCK = "buttock"
     THIGH = "thigh"
@@ -33,7 +33,34 @@ class RegionId(StrEnum):
     FOOT = "foot"
 
 
-# Top to bottom, the order people scan a body in; the button list follows it.
+class BodyPart(StrEnum):
+    """The groups the list of areas is laid out in, top to bottom."""
+
+    HEAD_NECK = "head-neck"
+    ARMS = "arms"
+    TRUNK = "trunk"
+    LEGS = "legs"
+
+
+BODY_PARTS: dict[BodyPart, tuple[RegionId, ...]] = {
+    BodyPart.HEAD_NECK: (RegionId.HEAD, RegionId.JAW, RegionId.NECK),
+    BodyPart.ARMS: (RegionId.SHOULDER, RegionId.ARM, RegionId.ELBOW, RegionId.WRIST_HAND),
+    BodyPart.TRUNK: (RegionId.CHEST, RegionId.UPPER_BACK, RegionId.ABDOMEN, RegionId.LOW_BACK),
+    BodyPart.LEGS: (
+        RegionId.HIP,
+        RegionId.BUTTOCK,
+        RegionId.THIGH,
+        RegionId.HAMSTRING,
+        RegionId.KNEE,
+        RegionId.SHIN,
+        RegionId.CALF,
+        RegionId.FOOT,
+    ),
+}
+"""Every region in exactly one group, in the enum's order (a test checks both)."""
+
+
+# By body part, top to bottom: the order of the list, the map's Tab stops and the tour.
 REGION_ORDER: tuple[RegionId, ...] = tuple(RegionId)
 
 

@@ -16,14 +16,10 @@ from collections.abc import Iterable
 
 from dn_explorer.content import ContentIndex, Phase, Term
 from dn_explorer.markdown_text import escape_markdown
+from dn_explorer.words import ENGLISH
 
-EXPLAINED_LABEL = "Word explained:"
-PHASE_HEADINGS = {
-    Phase.DURING: "During the treatment",
-    Phase.RIGHT_AFTER: "Right after",
-    Phase.FIRST_DAYS: "The first hours and days",
-    Phase.OVER_VISITS: "Over several visits",
-}
+EXPLAINED_LABEL = ENGLISH.word_explained
+PHASE_HEADINGS: dict[Phase, str] = ENGLISH.phases
 """When a feeling happens, in the words the region view and the chart both use."""
 
 
@@ -65,6 +61,12 @@ class WordExplainer:
     def __init__(self, index: ContentIndex) -> None:
         self.index = index
         self.explained: set[str] = set()
+
+    def copy(self) -> WordExplainer:
+        """An explainer that knows what this one has explained so far (for one more screen)."""
+        twin = WordExplainer(self.index)
+        twin.explained = set(self.explained)
+        return twin
 
     def new_terms(self, text: str) -> list[Term]:
         """The glossary words ``text`` is the first to use (and those their meanings use), now marked explained."""

@@ -1,19 +1,23 @@
-"""Loads content once per process and shows a friendly page when it cannot."""
+"""Loads the content and clinic files once per process (again when one changes) and shows a friendly page when one cannot be loaded."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 
 from dn_explorer.body_map import BodyMap, load_body_map
+from dn_explorer.clinic import Clinic, load_clinic
 from dn_explorer.content import ContentError, ContentIndex, load_content
 from dn_explorer.markdown_text import escape_markdown
-from dn_explorer.paths import BODY_MAP_SVG, CONTENT_FILE
+from dn_explorer.paths import BODY_MAP_SVG, CLINIC_FILE, CONTENT_FILE
 
 CONTENT_ENV = "EXPLORER_CONTENT_FILE"
 """Lets tests and clinics point the app at another content file."""
+CLINIC_ENV = "EXPLORER_CLINIC_FILE"
+"""Lets tests and clinics point the app at another clinic file."""
 
 
 def content_path() -> Path:
@@ -21,10 +25,27 @@ def content_path() -> Path:
     return Path(override) if override else CONTENT_FILE
 
 
+def clinic_path() -> Path:
+    override = os.environ.get(CLINIC_ENV)
+    return Path(override) if override else CLINIC_FILE
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
 @st.cache_resource(show_spinner=False)
 def _load(path: str, mtime_ns: int) -> ContentIndex:
     # mtime is part of the key so an edited file is validated again.
     return load_content(Path(path))
+
+
+@st.cache_resource(show_spinner=False)
+def _load_clinic(path: str, mtime_ns: int) -> Clinic:
+    return load_clinic(Path(path))
 
 
 @st.cache_resource(show_spinner=False)
@@ -36,18 +57,26 @@ def content_or_stop() -> ContentIndex:
     """The validated content, or a plain error page (never a traceback) and stop."""
     path = content_path()
     try:
-        mtime = path.stat().st_mtime_ns
-    except OSError:
-        mtime = 0
-    try:
-        return _load(str(path), mtime)
+        return _load(str(path), _mtime(path))
     except ContentError as exc:
-        st.title("Content could not be loaded")
-        st.write(
-            "The information for this screen has a problem, so it is not shown. "
-            "Please tell a member of staff. The problems found:"
-        )
-        for problem in exc.problems:
-            st.markdown(f"- {escape_markdown(str(problem))}")
-        st.stop()
-        raise  # st.stop() never returns; this keeps type checkers honest
+        _error_page(exc)
+
+
+def clinic_or_stop() -> Clinic:
+    """The validated clinic file, or the same plain error page and stop."""
+    path = clinic_path()
+    try:
+        return _load_clinic(str(path), _mtime(path))
+    except ContentError as exc:
+        _error_page(exc)
+
+
+def _error_page(exc: ContentError) -> NoReturn:
+    st.title("Content could not be loaded")
+    st.write(
+        "The information for this screen has a problem, so it is not shown. "
+        "Please tell a member of staff. The problems found:"
+    )
+    for problem in exc.problems:
+        st.markdown(f"- {escape_markdown(str(problem))}")
+    st.stop()

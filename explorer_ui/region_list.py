@@ -1,4 +1,5 @@
-"""The plain list of body areas (real buttons in a v2 component): the keyboard and screen-reader alternative."""
+"""The plain list of body areas (real buttons in a v2 component, grouped by body part): the keyboard and
+screen-reader alternative to the map."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from collections.abc import Callable
 
 from dn_explorer.content import ContentIndex
 from dn_explorer.paths import PROJECT_ROOT
-from dn_explorer.regions import REGION_ORDER
+from dn_explorer.regions import BODY_PARTS
+from dn_explorer.words import ENGLISH, Words
 from explorer_ui.components import from_files
 
 LIST_DIR = PROJECT_ROOT / "explorer_ui" / "region_list_component"
 LIST_KEY = "region-list"
-LIST_HEADING = "Or choose from this list"
 
 
 @functools.cache
@@ -21,11 +22,14 @@ def _component() -> Callable[..., object]:
     return from_files("dn_region_list", LIST_DIR, "region_list")
 
 
-def list_data(index: ContentIndex) -> dict[str, str]:
-    """The heading, and the areas in body order as one JSON text (Streamlit would take a list of
+def list_data(index: ContentIndex, words: Words = ENGLISH) -> dict[str, str]:
+    """The heading, and the areas by body part as one JSON text (Streamlit would take a list of
     records for a table). The chosen one is not here: the browser knows it."""
-    regions = [{"id": r.value, "label": index.region_label(r)} for r in REGION_ORDER]
-    return {"heading": LIST_HEADING, "regions_json": json.dumps(regions, ensure_ascii=False)}
+    groups = [
+        {"label": words.body_parts[part], "regions": [{"id": r.value, "label": index.region_label(r)} for r in regions]}
+        for part, regions in BODY_PARTS.items()
+    ]
+    return {"heading": words.list_heading, "groups_json": json.dumps(groups, ensure_ascii=False)}
 
 
 def show_region_list(index: ContentIndex) -> None:

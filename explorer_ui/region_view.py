@@ -1,13 +1,13 @@
-"""The region view: the chosen region's panel, then what everyone should know, drawn in the browser.
+"""The region view, drawn in the browser: main message, Safe care, and tabs ("Can it help?", how it feels, ...).
 
-Every panel and the general sections (feelings, aftercare, safety, visits) reach the
-browser once, as JSON, in a component that shows the panel ``<html data-dn-region>``
-names: a tap shows its region at once, before Python has answered.
+Every panel, the Safe care panel and the general tabs reach the browser once, as JSON, in
+a component that shows the panel ``<html data-dn-region>`` names: a tap shows its region
+at once, before Python has answered.
 
-Every statement is shown with the documents it comes from, as text (set with
-``textContent``, never as HTML). A long word from the glossary ("sciatica",
-"trigger point") is explained in plain words right after the text where it first
-appears on the page (see ``dn_explorer.region_panel``).
+Every statement carries a compact citation chip naming the documents it comes from; all
+text is set with ``textContent``, never as HTML. A long word from the glossary ("trigger
+point") is explained in plain words right after the text where it first appears on the
+screen (see ``dn_explorer.region_panel``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from dn_explorer.clinic import Clinic
 from dn_explorer.content import ContentIndex
 from dn_explorer.modes import Mode
 from dn_explorer.paths import PROJECT_ROOT
@@ -36,7 +37,7 @@ def _component() -> Callable[..., object]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _payload(_index: ContentIndex, index_id: int, mode: str) -> str:
+def _payload(_index: ContentIndex, index_id: int, _clinic: Clinic, clinic_id: int, mode: str) -> str:
     """Every panel as one JSON text, made once per content and mode.
 
     The same text on every run: the component's message stays byte-identical from tap
@@ -44,12 +45,13 @@ def _payload(_index: ContentIndex, index_id: int, mode: str) -> str:
     not nested dicts: Streamlit looks for dataframes among ``data``'s values, and for
     anything but a plain value that means importing pandas.
     """
-    return json.dumps(panels_payload(_index, Mode(mode)), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(panels_payload(_index, Mode(mode), _clinic), ensure_ascii=False, separators=(",", ":"))
 
 
-def show_region_view(index: ContentIndex, mode: Mode = Mode.EXPLORE) -> None:
+def show_region_view(index: ContentIndex, clinic: Clinic, mode: Mode = Mode.EXPLORE) -> None:
     """The region view: every panel and the general sections, for the browser to show the chosen one.
 
     The same data on every run (per mode and content), whatever is selected.
     """
-    _component()(key=VIEW_KEY, data={"panels_json": _payload(index, id(index), mode.value)})
+    payload = _payload(index, id(index), clinic, id(clinic), mode.value)
+    _component()(key=VIEW_KEY, data={"panels_json": payload})

@@ -1,5 +1,5 @@
-// The plain list of body areas: the keyboard and screen-reader alternative to the map.
-// One real <button> per area, with aria-pressed for the chosen one. A press sets
+// The plain list of body areas, grouped by body part: the keyboard and screen-reader
+// alternative to the map. One real <button> per area, with aria-pressed for the chosen one. A press sets
 // <html data-dn-region> (the map and the region view follow at once; the selection
 // bridge tells Python). Labels come from data and are set as text only.
 export default function ({ parentElement, data }) {
@@ -10,32 +10,49 @@ export default function ({ parentElement, data }) {
   const html = document.documentElement;
   const heading = root.querySelector(".rl-heading");
   const list = root.querySelector(".rl-list");
-  let regions = [];
+  let groups = [];
   try {
-    regions = JSON.parse(typeof data?.regions_json === "string" ? data.regions_json : "[]");
+    groups = JSON.parse(typeof data?.groups_json === "string" ? data.groups_json : "[]");
   } catch (error) {
-    regions = [];
+    groups = [];
   }
-  if (!Array.isArray(regions)) regions = [];
+  if (!Array.isArray(groups)) groups = [];
   heading.textContent = typeof data?.heading === "string" ? data.heading : "";
 
-  const buttons = regions
-    .filter((r) => r && typeof r.id === "string" && typeof r.label === "string")
-    .map((r) => {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "rl-button";
-      button.dataset.listRegion = r.id;
-      const tick = document.createElement("span");
-      tick.className = "rl-tick";
-      tick.setAttribute("aria-hidden", "true");
-      tick.textContent = "\u2713";
-      const label = document.createElement("span");
-      label.textContent = r.label;
-      button.append(tick, label);
-      return button;
+  const buttons = [];
+  const sections = groups
+    .filter((g) => g && typeof g.label === "string" && Array.isArray(g.regions))
+    .map((g, position) => {
+      const section = document.createElement("div");
+      section.className = "rl-group";
+      const name = document.createElement("p");
+      name.className = "rl-group-name";
+      name.id = `rl-group-${position}`;
+      name.textContent = g.label;
+      const row = document.createElement("div");
+      row.className = "rl-row";
+      row.setAttribute("role", "group");
+      row.setAttribute("aria-labelledby", name.id);
+      row.append(...g.regions.filter((r) => r && typeof r.id === "string" && typeof r.label === "string").map(makeButton));
+      section.append(name, row);
+      return section;
     });
-  list.replaceChildren(...buttons);
+  function makeButton(r) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "rl-button";
+    button.dataset.listRegion = r.id;
+    const tick = document.createElement("span");
+    tick.className = "rl-tick";
+    tick.setAttribute("aria-hidden", "true");
+    tick.textContent = "\u2713";
+    const label = document.createElement("span");
+    label.textContent = r.label;
+    button.append(tick, label);
+    buttons.push(button);
+    return button;
+  }
+  list.replaceChildren(...sections);
 
   const show = () => {
     const chosen = html.dataset.dnRegion || null;

@@ -1,8 +1,11 @@
 // The region view, drawn in the browser so a tap shows its region at once.
 // Everything arrives once, as one JSON text in data.panels_json: a panel per region,
-// the general sections and the glossary. Which panel shows follows
-// <html data-dn-region>, which the map and the list set on a tap and the selection
-// bridge sets from Python. Text goes in only through textContent, never as HTML.
+// the Safe care panel, the general tabs, the glossary, the interface words and the
+// mode's traits. Which panel shows follows <html data-dn-region>, which the map and the
+// list set on a tap and the selection bridge sets from Python.
+// Shape of a view: heading, main message, Safe care (always on the first screen), then
+// tabs (WAI-ARIA tabs pattern: arrow keys, Home and End move between them).
+// Text goes in only through textContent, never as HTML.
 export default function ({ parentElement, data }) {
   const root = parentElement.querySelector(".dn-view");
   if (!root) {
@@ -14,8 +17,12 @@ export default function ({ parentElement, data }) {
   } catch (error) {
     payload = {};
   }
-  const panels = payload.panels && typeof payload.panels === "object" ? payload.panels : {};
-  const glossary = payload.glossary && typeof payload.glossary === "object" ? payload.glossary : {};
+  const object = (value) => (value && typeof value === "object" ? value : {});
+  const panels = object(payload.panels);
+  const glossary = object(payload.glossary);
+  const safe = object(payload.safe_care);
+  const words = object(payload.words);
+  const traits = object(payload.traits);
   const general = Array.isArray(payload.general) ? payload.general : [];
   const html = document.documentElement;
 
@@ -25,59 +32,153 @@ export default function ({ parentElement, data }) {
     if (typeof text === "string") node.textContent = text;
     return node;
   };
+  // A compact citation: "Sources" opens the documents' names; screen readers hear the
+  // names at once. A clinic's own claim says so beside it.
+  const chip = (cite) => {
+    if (!cite) return null;
+    const wrap = el("span", "dn-cite-wrap");
+    if (cite.own) wrap.append(el("span", "dn-own", cite.own));
+    const names = Array.isArray(cite.names) ? cite.names.filter((n) => typeof n === "string") : [];
+    if (names.length) {
+      const button = el("button", "dn-cite");
+      button.type = "button";
+      button.setAttribute("aria-expanded", "false");
+      button.append(el("span", null, words.sources || "Sources"), el("span", "dn-sr-only", `: ${names.join(", ")}`));
+      const list = el("span", "dn-cite-names", names.join(" · "));
+      list.hidden = true;
+      wrap.append(button, list);
+    }
+    return wrap;
+  };
+  const textWithChip = (tag, className, text, cite) => {
+    const node = el(tag, className);
+    node.append(el("span", "dn-line", text));
+    const c = chip(cite);
+    if (c) node.append(" ", c);
+    return node;
+  };
   // A long word explained in plain words, right after the text that first uses it.
   const wordNote = (termId) => {
     const entry = glossary[termId];
     if (!entry) return null;
     const box = el("div", "dn-word"); // not <aside>: each would be a landmark
-    box.append(el("strong", null, `Word explained: ${entry.term}.`), " ", entry.meaning);
-    box.append(el("span", "dn-sources", entry.sources));
+    box.append(el("strong", null, `${words.word_explained || ""} ${entry.term}.`), " ", entry.meaning);
+    const c = chip(entry.cite);
+    if (c) box.append(" ", c);
     return box;
   };
-  const card = (item, words) => {
-    const box = el("div", item.boxed ? "dn-card" : "dn-statement");
-    if (item.title) box.append(el("p", "dn-card-title", item.title));
-    box.append(el("p", "dn-text", item.text));
-    box.append(el("p", "dn-sources", item.sources));
-    (words || []).map(wordNote).filter(Boolean).forEach((note) => box.append(note));
+  const notes = (ids) => (ids || []).map(wordNote).filter(Boolean);
+  // A titled card carries its chip on the title's row; an untitled statement at the end of its text.
+  const card = (item, ids, boxed) => {
+    const box = el("div", boxed ? "dn-card" : "dn-statement");
+    if (item.title) {
+      box.append(textWithChip("p", "dn-card-title", item.title, item.cite), el("p", "dn-text", item.text));
+    } else {
+      box.append(textWithChip("p", "dn-text", item.text, item.cite));
+    }
+    box.append(...notes(ids));
     return box;
   };
-  // Feelings, aftercare, safety and visits. Folded (projector): each under a heading
-  // that opens on a tap, so the screen shows the region's own problems first.
-  const generalSections = (panel) => {
-    const parts = [];
-    let position = 0;
-    general.forEach((section) => {
-      const body = [];
-      (section.groups || []).forEach((group) => {
-        if (group.heading) body.push(el("p", "dn-group-heading", group.heading));
-        (group.cards || []).forEach((item) => {
-          body.push(card(item, (panel.general_words || [])[position]));
-          position += 1;
+  const safeCare = (panel) => {
+    const section = el("section", "dn-safe");
+    const title = el("h3", "dn-safe-title", safe.title || "");
+    title.id = "dn-safe-title";
+    section.setAttribute("aria-labelledby", title.id);
+    const list = el("ul", "dn-safe-list");
+    (safe.cards || []).forEach((item, i) => {
+      const li = textWithChip("li", null, item.text, item.cite);
+      li.append(...notes((panel.safe_words || [])[i]));
+      list.append(li);
+    });
+    section.append(title, list);
+    return section;
+  };
+  // The tabs this panel has: "Can it help?" for a region, then the general ones.
+  const tabsOf = (panel, id) => {
+    const tabs = [];
+    if (id) tabs.push({ id: "help", title: words.tab_help || "", body: () => (panel.help || []).map((c) => card(c, c.words, !!c.title)) });
+    if (id || traits.general_on_start) {
+      let position = 0;
+      general.forEach((tab) => {
+        const start = position;
+        (tab.groups || []).forEach((g) => (position += (g.cards || []).length));
+        tabs.push({
+          id: tab.id,
+          title: tab.title,
+          body: () => {
+            const parts = [];
+            let at = start;
+            (tab.groups || []).forEach((group) => {
+              // A group with a heading ("During the treatment") stays together in one cell.
+              const cell = group.heading ? el("div", "dn-group") : null;
+              if (cell) cell.append(el("p", "dn-group-heading", group.heading));
+              (group.cards || []).forEach((item) => {
+                const box = card(item, (panel.general_words || [])[at], false);
+                if (cell) cell.append(box);
+                else parts.push(box);
+                at += 1;
+              });
+              if (cell) parts.push(cell);
+            });
+            return parts;
+          },
         });
       });
-      if (payload.folded) {
-        const details = el("details", "dn-fold");
-        const summary = el("summary", null, section.title);
-        details.append(summary, ...body);
-        parts.push(details);
-      } else {
-        parts.push(el("h3", "dn-subheading", section.title), ...body);
-      }
-    });
-    return parts;
+    }
+    return tabs;
   };
-  const build = (panel, id) => {
+  const tabSet = (tabs, chosen) => {
+    const list = el("div", "dn-tablist");
+    list.setAttribute("role", "tablist");
+    list.setAttribute("aria-label", words.tabs_label || "");
+    const bodies = [];
+    tabs.forEach((tab) => {
+      const selected = tab.id === chosen;
+      const button = el("button", "dn-tab", tab.title);
+      button.type = "button";
+      button.id = `dn-tab-${tab.id}`;
+      button.dataset.tab = tab.id;
+      button.setAttribute("role", "tab");
+      button.setAttribute("aria-selected", selected ? "true" : "false");
+      button.setAttribute("aria-controls", `dn-tabpanel-${tab.id}`);
+      button.tabIndex = selected ? 0 : -1;
+      list.append(button);
+      const body = el("div", "dn-tabpanel");
+      body.id = `dn-tabpanel-${tab.id}`;
+      body.setAttribute("role", "tabpanel");
+      body.setAttribute("aria-labelledby", button.id);
+      body.tabIndex = 0;
+      body.hidden = !selected;
+      body.append(...tab.body());
+      bodies.push(body);
+    });
+    return [list, ...bodies];
+  };
+  const build = (panel, id, chosenTab) => {
     const parts = [el("h2", "dn-heading", panel.heading)];
-    if (panel.intro) parts.push(el("p", "dn-text", panel.intro));
-    if (panel.conditions_heading) parts.push(el("h3", "dn-subheading", panel.conditions_heading));
+    const lead = el("div", "dn-lead");
     if (panel.notice) {
       const notice = el("p", "dn-notice", panel.notice);
       notice.setAttribute("role", "note");
-      parts.push(notice);
+      lead.append(notice);
     }
-    (panel.cards || []).forEach((item) => parts.push(card(item, item.words)));
-    if (id || payload.general_on_start) parts.push(...generalSections(panel));
+    (panel.lead || []).forEach((item) => {
+      if (item.title) {
+        lead.append(textWithChip("p", "dn-card-title", item.title, item.cite), el("p", "dn-lead-text", item.text));
+      } else {
+        lead.append(textWithChip("p", "dn-lead-text", item.text, item.cite));
+      }
+      lead.append(...notes(item.words));
+    });
+    parts.push(lead, safeCare(panel));
+    const tabs = tabsOf(panel, id);
+    if (tabs.length) {
+      const chosen = tabs.some((t) => t.id === chosenTab) ? chosenTab : tabs[0].id;
+      parts.push(...tabSet(tabs, chosen));
+      root.dataset.tab = chosen;
+    } else {
+      delete root.dataset.tab;
+    }
     return parts;
   };
   const render = () => {
@@ -85,33 +186,71 @@ export default function ({ parentElement, data }) {
     const id = Object.prototype.hasOwnProperty.call(panels, wanted) ? wanted : "";
     const panel = panels[id];
     if (!panel || (root.dataset.shown === id && root.childElementCount)) return;
-    // Stepping through regions (the projector's tour) keeps the sections the presenter
-    // opened open, and keeps keyboard focus in the view instead of dropping it to the page.
-    const opened = [...root.querySelectorAll("details")].map((d) => d.open);
-    const summaries = [...root.querySelectorAll("summary")];
-    const focused = root.contains(document.activeElement) ? summaries.indexOf(document.activeElement) : null;
-    root.replaceChildren(...build(panel, id));
+    // A new region opens on its first tab, except where the mode keeps the open one (the
+    // projector's tour steps through regions on one topic). Keyboard focus on a tab stays on it.
+    const keep = traits.keep_tab ? root.dataset.tab : null;
+    const focusedTab = root.contains(document.activeElement) ? document.activeElement.dataset?.tab : null;
+    root.replaceChildren(...build(panel, id, keep));
     root.dataset.shown = id;
-    root.querySelectorAll("details").forEach((d, i) => {
-      if (opened[i]) d.open = true;
-    });
-    if (focused !== null) {
-      let target = root.querySelectorAll("summary")[focused];
-      if (!target) {
-        target = root.querySelector("h2");
-        target.setAttribute("tabindex", "-1");
-      }
+    if (focusedTab) {
+      const target = root.querySelector(`[role="tab"][aria-selected="true"]`) || root.querySelector("h2");
+      if (target.tagName === "H2") target.setAttribute("tabindex", "-1");
       target.focus({ preventScroll: true });
     }
+  };
+  const selectTab = (button, focus) => {
+    const list = button.closest('[role="tablist"]');
+    list.querySelectorAll('[role="tab"]').forEach((tab) => {
+      const on = tab === button;
+      tab.setAttribute("aria-selected", on ? "true" : "false");
+      tab.tabIndex = on ? 0 : -1;
+      const body = root.querySelector(`#${tab.getAttribute("aria-controls")}`);
+      if (body) body.hidden = !on;
+    });
+    root.dataset.tab = button.dataset.tab;
+    if (focus) button.focus();
+  };
+  const onClick = (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const tab = target && target.closest('[role="tab"]');
+    if (tab && root.contains(tab)) {
+      selectTab(tab, false);
+      return;
+    }
+    const cite = target && target.closest(".dn-cite");
+    if (cite && root.contains(cite)) {
+      const open = cite.getAttribute("aria-expanded") !== "true";
+      cite.setAttribute("aria-expanded", open ? "true" : "false");
+      cite.nextElementSibling.hidden = !open;
+    }
+  };
+  const onKey = (event) => {
+    const tab = event.target instanceof Element ? event.target.closest('[role="tab"]') : null;
+    if (!tab || !root.contains(tab)) return;
+    const all = [...tab.parentElement.querySelectorAll('[role="tab"]')];
+    const at = all.indexOf(tab);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: all.length - 1 }[event.key];
+    if (next === undefined) return;
+    // The tabs own the arrow keys here: the projector's tour keys (on the document) must not step too.
+    event.preventDefault();
+    event.stopPropagation();
+    selectTab(all[(next + all.length) % all.length], true);
   };
   delete root.dataset.shown; // new data (another mode or content): draw again
   render();
 
   // Streamlit runs this again when data changes but the cleanup only on unmount:
-  // drop the previous run's observer first.
+  // drop the previous run's listeners first.
   if (typeof root.dnCleanup === "function") root.dnCleanup();
   const observer = new MutationObserver(render);
   observer.observe(html, { attributes: true, attributeFilter: ["data-dn-region"] });
-  root.dnCleanup = () => observer.disconnect();
-  return () => observer.disconnect();
+  root.addEventListener("click", onClick);
+  root.addEventListener("keydown", onKey);
+  const cleanup = () => {
+    observer.disconnect();
+    root.removeEventListener("click", onClick);
+    root.removeEventListener("keydown", onKey);
+  };
+  root.dnCleanup = cleanup;
+  return cleanup;
 }

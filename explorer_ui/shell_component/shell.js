@@ -22,7 +22,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
     listen(document, "keydown", (event) => {
       const target = event.composedPath()[0];
       const typing = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-      if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (typing || event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
       if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
         event.preventDefault();
         setTriggerValue("step", event.key === "ArrowRight" ? 1 : -1);

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from dn_explorer.modes import Mode
-from dn_explorer.region_panel import general_sections, panels_payload
+from dn_explorer.region_panel import general_tabs, panels_payload
 from dn_explorer.regions import RegionId
 from tests.support.app import view_atoms
 from tests.support.browser import ARTIFACTS, INSIDE_POINT, open_app, press_region, wait_for_app

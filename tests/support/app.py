@@ -7,7 +7,6 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-from dn_explorer.view_text import EXPLAINED_LABEL
 from explorer_ui.body_map import BRIDGE_KEY
 from explorer_ui.region_list import LIST_KEY
 from explorer_ui.region_view import VIEW_KEY
@@ -46,44 +45,88 @@ def shown_panel(at: AppTest) -> dict[str, Any]:
     return view_payload(at)["panels"][selected_in_browser(at) or ""]
 
 
-def view_paragraphs(payload: dict[str, Any], region: str) -> list[str]:
-    """What the region view shows for ``region`` ("" the start view), as the paragraphs a reader meets
-    in order, from the data the browser is sent, the way region_view.js draws it.
+def cite_lines(cite: dict[str, Any] | None) -> list[str]:
+    """What a citation chip shows and announces: "X's own claim", and "Sources: A, B" (the button's text)."""
+    if not cite:
+        return []
+    lines = [cite["own"]] if cite["own"] else []
+    if cite["names"]:
+        lines.append(f"Sources: {', '.join(cite['names'])}")
+    return lines
 
-    A card title is ``**title**`` (a title, not a use of a word). Each line of a paragraph is drawn
-    as one run of text, so ``view_atoms`` can look for them in the page.
+
+def _view_parts(payload: dict[str, Any], region: str) -> tuple[list[str], list[list[str]]]:
+    """What the region view shows for ``region`` ("" the start view): the paragraphs always in sight
+    (heading, main message, Safe care), and each tab's (its name, then its content), from the data
+    the browser is sent, the way region_view.js draws it.
+
+    A card title is ``**title**`` (a title, not a use of a word); a paragraph's citation follows its
+    text on lines of its own, so ``view_atoms`` can look for each line in the page.
     """
     panel = payload["panels"][region]
     glossary = payload["glossary"]
 
-    def card(item: dict[str, Any], words: list[str]) -> list[str]:
-        out = [f"**{item['title']}**"] if item["title"] else []
-        out.append(f"{item['text']}\n{item['sources']}")
-        for w in words:
+    def words(ids: list[str]) -> list[str]:
+        out = []
+        for w in ids:
             entry = glossary[w]
-            out.append(f"{EXPLAINED_LABEL} {entry['term']}. {entry['meaning']}\n{entry['sources']}")
+            lines = [f"{payload['words']['word_explained']} {entry['term']}. {entry['meaning']}", *cite_lines(entry["cite"])]
+            out.append("\n".join(lines))
         return out
 
-    paragraphs = [panel["heading"], *(panel[k] for k in ("intro", "conditions_heading", "notice") if panel[k])]
-    for item in panel["cards"]:
-        paragraphs += card(item, item["words"])
-    if panel["region"] or payload["general_on_start"]:
+    def card(item: dict[str, Any], ids: list[str]) -> list[str]:
+        if item["title"]:
+            out = ["\n".join([f"**{item['title']}**", *cite_lines(item["cite"])]), item["text"]]
+        else:
+            out = ["\n".join([item["text"], *cite_lines(item["cite"])])]
+        return out + words(ids)
+
+    always = [panel["heading"], *([panel["notice"]] if panel["notice"] else [])]
+    for item in panel["lead"]:
+        always += card(item, item["words"])
+    always.append(payload["safe_care"]["title"])
+    safe_words = panel["safe_words"]  # the clinic's own lines at the end explain no words
+    for i, item in enumerate(payload["safe_care"]["cards"]):
+        always += card(item, safe_words[i] if i < len(safe_words) else [])
+
+    tabs: list[list[str]] = []
+    if panel["region"]:
+        help_tab = [payload["words"]["tab_help"]]
+        for item in panel["help"]:
+            help_tab += card(item, item["words"])
+        tabs.append(help_tab)
+    if panel["region"] or payload["traits"]["general_on_start"]:
         position = 0
-        for section in payload["general"]:
-            paragraphs.append(section["title"])
-            for group in section["groups"]:
+        for tab in payload["general"]:
+            shown = [tab["title"]]
+            for group in tab["groups"]:
                 if group["heading"]:
-                    paragraphs.append(f"**{group['heading']}**")
+                    shown.append(f"**{group['heading']}**")
                 for item in group["cards"]:
-                    paragraphs += card(item, panel["general_words"][position])
+                    shown += card(item, panel["general_words"][position])
                     position += 1
-    return paragraphs
+            tabs.append(shown)
+    return always, tabs
+
+
+def view_screens(payload: dict[str, Any], region: str) -> list[list[str]]:
+    """One list of paragraphs per tab, each starting with what is always in sight (a screen);
+    a view without tabs is one screen."""
+    always, tabs = _view_parts(payload, region)
+    return [always + tab for tab in tabs] or [always]
+
+
+def view_paragraphs(payload: dict[str, Any], region: str) -> list[str]:
+    """Every paragraph of the region view, in reading order: what is always in sight, then each
+    tab's name and content (the hidden tabs' too)."""
+    always, tabs = _view_parts(payload, region)
+    return always + [p for tab in tabs for p in tab]
 
 
 def view_atoms(payload: dict[str, Any], region: str) -> list[str]:
     """The runs of text the region view draws, in order (a title without its ``**``)."""
     paragraphs = view_paragraphs(payload, region)
-    return [line for p in paragraphs for line in p.removeprefix("**").removesuffix("**").split("\n")]
+    return [line.removeprefix("**").removesuffix("**") for p in paragraphs for line in p.split("\n")]
 
 
 def page_paragraphs(at: AppTest) -> list[str]:

@@ -1,0 +1,42 @@
+"""Every patient-facing piece of text, for the readability and patient-voice tests (one list, two checks)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from dn_explorer.clinic import Clinic
+from dn_explorer.content import SECTIONS, ContentIndex
+from dn_explorer.words import ENGLISH, Words
+
+
+def interface_words(words: Words = ENGLISH) -> list[tuple[str, str]]:
+    """The fixed words of the interface that are sentences (headings and names are too short to grade)."""
+    items = []
+    for f in dataclasses.fields(words):
+        value = getattr(words, f.name)
+        if isinstance(value, str) and value.count(" ") >= 5:
+            items.append((f"words.{f.name}", value.format(area="neck", name="the clinic", phone="555 0100")))
+    return items
+
+
+def patient_items(index: ContentIndex, clinic: Clinic | None = None) -> list[tuple[str, str]]:
+    """Every patient-facing text item, as (where it comes from, text): content, interface words, clinic lines.
+
+    The Sources page's summaries are not here: that page is where the documents are discussed.
+    """
+    items = interface_words()
+    for section in SECTIONS:
+        items += [(f"{section.name}.{item.id}", section.text(item)) for item in index.section_items(section)]
+    items += [(f"regions.{r.id.value}.{kind}", s.text) for r, kind, s in index.region_statements()]
+    if clinic is not None:
+        items += [(f"clinic[{i}]", line) for i, line in enumerate(clinic.lines(ENGLISH))]
+    return items
+
+
+def attributed(index: ContentIndex) -> set[str]:
+    """The items that are one clinic's own claim (said_by): they name the clinic in words."""
+    found = set()
+    for section in SECTIONS:
+        found |= {f"{section.name}.{i.id}" for i in index.section_items(section) if getattr(i, "said_by", None)}
+    found |= {f"regions.{r.id.value}.{kind}" for r, kind, s in index.region_statements() if s.said_by}
+    return found
