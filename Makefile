@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: help run test test-fast browser check-content lint format clean bench serve-cluster bench-memory
+.PHONY: help run test test-fast browser check-content typecheck lint format clean bench serve-cluster bench-memory
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
@@ -29,6 +29,7 @@ browser: $(VENV)/.dev ## Make sure a headless Chromium is there for the browser 
 test: $(VENV)/.dev browser ## Set up everything the tests need, then run the whole suite
 	@scripts/ensure_nginx.sh
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 test-fast: $(VENV)/.dev ## Only the tests that need no browser
@@ -36,6 +37,9 @@ test-fast: $(VENV)/.dev ## Only the tests that need no browser
 
 check-content: $(VENV)/.runtime ## Validate a content file: make check-content FILE=path/to/conditions.yaml
 	$(PY) -m dn_explorer.check "$(FILE)"
+
+typecheck: $(VENV)/.dev ## Check types with mypy (strict, on dn_explorer/ and explorer_ui/)
+	$(PY) -m mypy
 
 lint: $(VENV)/.dev ## Check style with ruff
 	$(PY) -m ruff check .

@@ -52,7 +52,7 @@ with map_column:
 with view_column, st.container(key="region-view"):
     if mode is Mode.EXPLORE:
         show_search(index)
-        show_handout_buttons(index)  # the chosen region's shows
+        show_handout_buttons(index, clinic)  # the chosen region's shows
     show_region_view(index, clinic, mode)
 if mode is not Mode.PRESENT:
     selection(index, mode)  # nothing of it shows: out of the way at the end

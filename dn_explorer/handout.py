@@ -1,4 +1,4 @@
-"""The one-page aftercare handout for a region, as PDF bytes (fpdf2, with a segno QR code).
+"""The one-page handout for a region (what to expect, Safe care, aftercare), as PDF bytes (fpdf2, with a segno QR code).
 
 The QR code is drawn as vector squares from segno's matrix, so the PDF needs no
 image handling and prints sharply.
@@ -12,8 +12,11 @@ import segno
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from dn_explorer.content import ContentIndex, Statement
+from dn_explorer.clinic import Clinic
+from dn_explorer.content import Condition, ContentIndex, Statement
 from dn_explorer.regions import RegionId
+from dn_explorer.view_text import source_numbers
+from dn_explorer.words import ENGLISH
 
 # The PDF core fonts speak Latin-1; map the few typographic characters we use.
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "•": "-"})
@@ -29,13 +32,14 @@ def region_link(base_url: str, region: RegionId) -> str:
 
 class _Handout(FPDF):
     def section(self, title: str) -> None:
-        self.ln(1.5)
-        self.set_font("Helvetica", "B", 12)
-        self.cell(0, 7, _latin1(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(1)
+        self.set_font("Helvetica", "B", 11.5)
+        self.cell(0, 6, _latin1(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def item(self, text: str, refs: str) -> None:
-        self.set_font("Helvetica", "", 9.5)
-        self.multi_cell(0, 4.4, _latin1(f"- {text}  [{refs}]"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font("Helvetica", "", 9)
+        cite = f"  [{refs}]" if refs else ""
+        self.multi_cell(0, 4.05, _latin1(f"- {text}{cite}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def qr(self, link: str, x: float, y: float, size: float) -> None:
         code = segno.make(link, error="m")
@@ -48,20 +52,17 @@ class _Handout(FPDF):
                     self.rect(x + (col + 4) * cell, y + (row + 4) * cell, cell, cell, style="F")
 
 
-def build_handout(index: ContentIndex, region: RegionId, base_url: str) -> bytes:
-    """A one-page PDF: region, conditions, what to expect, aftercare, safety, sources, QR link."""
+def build_handout(index: ContentIndex, region: RegionId, base_url: str, clinic: Clinic | None = None) -> bytes:
+    """A one-page PDF: region, main message, Safe care, problems, what to expect, aftercare, sources, QR link."""
+    words = ENGLISH
     label = index.region_label(region)
     link = region_link(base_url, region)
+    numbers = source_numbers(index)
 
-    numbers = {source.id: n for n, source in enumerate(index.content.sources, start=1)}
-
-    def refs(ids: tuple[str, ...]) -> str:
-        return ", ".join(str(numbers[i]) for i in ids)
-
-    def sources_of(item: Statement) -> str:
-        line = refs(item.sources)
+    def sources_of(item: Statement | Condition) -> str:
+        line = ", ".join(str(numbers[i]) for i in item.sources)
         if item.said_by:
-            line += f"; {index.sources_by_id[item.said_by].short}'s own claim"
+            line = words.own_claim.format(name=index.sources_by_id[item.said_by].short) + "; " + line
         return line
 
     pdf = _Handout(format="A4")
@@ -72,31 +73,34 @@ def build_handout(index: ContentIndex, region: RegionId, base_url: str) -> bytes
     pdf.set_font("Helvetica", "B", 20)
     pdf.cell(0, 11, _latin1(f"Dry needling: {label}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("Helvetica", "", 10)
-    pdf.multi_cell(140, 5, _latin1("Aftercare and what to expect. Scan the code to see this page again."))
+    pdf.multi_cell(140, 5, _latin1("What to expect and how to look after yourself. Scan the code to see this again."))
     pdf.qr(link, x=pdf.w - 16 - 34, y=12, size=34)
     pdf.set_y(max(pdf.get_y(), 44))
 
-    pdf.section(f"What dry needling may help in the {label.lower()} area")
+    entry = index.regions_by_id[region]
     conditions = index.conditions_for(region)
+    pdf.section("In short")
     if not conditions:
-        pdf.item(
-            "The clinic documents do not name a problem in this area. Please ask your therapist.",
-            "none of the documents covers this area",
-        )
-    for condition in conditions:
-        pdf.item(f"{condition.name}: {condition.text}", refs(condition.sources))
-    note = index.regions_by_id[region].note
-    if note is not None:
-        pdf.item(note.text, sources_of(note))
-    pdf.section("What you may feel")
-    for sensation in index.content.sensations:
-        pdf.item(sensation.text, sources_of(sensation))
-    pdf.section("Looking after yourself afterwards")
-    for step in index.content.aftercare:
-        pdf.item(step.text, sources_of(step))
-    pdf.section("Staying safe")
+        pdf.item(words.no_conditions.format(area=label.lower()), "")
+    for statement in ([entry.message] if entry.message else []) + list(index.content.key_points):
+        pdf.item(statement.text, sources_of(statement))
+    pdf.section(words.safe_care)
     for line in index.content.safety:
         pdf.item(line.text, sources_of(line))
+    for own in (clinic.lines(words) if clinic else ()):
+        pdf.item(own, words.your_clinic)
+    if conditions or entry.note:
+        pdf.section(words.tab_help)
+    for condition in conditions:
+        pdf.item(f"{condition.name}: {condition.text}", sources_of(condition))
+    if entry.note is not None:
+        pdf.item(entry.note.text, sources_of(entry.note))
+    pdf.section(words.tab_feel)
+    for sensation in index.content.sensations:
+        pdf.item(sensation.text, sources_of(sensation))
+    pdf.section(words.tab_after)
+    for step in index.content.aftercare:
+        pdf.item(step.text, sources_of(step))
     pdf.section("Sources (the numbers in brackets)")
     pdf.set_font("Helvetica", "", 8.5)
     for source in index.content.sources:

@@ -50,9 +50,27 @@ def sources_line(index: ContentIndex, source_ids: Iterable[str], said_by: str | 
     return line
 
 
+def source_numbers(index: ContentIndex) -> dict[str, int]:
+    """Each document's number in the short list of sources at the end of a page (and the handout)."""
+    return {source.id: n for n, source in enumerate(index.content.sources, start=1)}
+
+
 def sources_text(index: ContentIndex, source_ids: Iterable[str], said_by: str | None = None) -> str:
-    """``sources_line``, escaped for Markdown."""
-    return escape_markdown(sources_line(index, source_ids, said_by))
+    """A compact citation in Markdown, small type: "Sources 1, 3" (numbers in the page's list of sources),
+    and whose own claim it is. Escaped: content never becomes markup."""
+    numbers = source_numbers(index)
+    ids = list(source_ids)
+    line = ("Source " if len(ids) == 1 else "Sources ") + ", ".join(str(numbers[i]) for i in ids)
+    if said_by:
+        line = ENGLISH.own_claim.format(name=index.sources_by_id[said_by].short) + " · " + line
+    return f":small[{escape_markdown(line)}]"
+
+
+def sources_key(index: ContentIndex) -> str:
+    """The short list the numbers refer to, as one Markdown line: "Sources: 1 Bourne FAQ · 2 IMS page ..."."""
+    numbers = source_numbers(index)
+    names = " · ".join(f"{numbers[s.id]} {s.short}" for s in index.content.sources)
+    return escape_markdown(f"{ENGLISH.sources}: {names}")
 
 
 class WordExplainer:
@@ -85,7 +103,7 @@ class WordExplainer:
         """Explanation paragraphs (Markdown) for the words ``text`` is the first to use."""
         return [
             f"> :material/menu_book: **{EXPLAINED_LABEL} {escape_markdown(term.term)}.** "
-            f"{escape_markdown(term.meaning)}  \n> *{sources_text(self.index, term.sources)}*"
+            f"{escape_markdown(term.meaning)} {sources_text(self.index, term.sources)}"
             for term in self.new_terms(text)
         ]
 
@@ -93,7 +111,7 @@ class WordExplainer:
 def paragraph(text: str, sources: str, title: str | None = None) -> str:
     """One statement: optional bold title, the text, and its sources on the line below."""
     head = f"**{escape_markdown(title)}**\n\n" if title else ""
-    return f"{head}{escape_markdown(text)}  \n*{sources}*"
+    return f"{head}{escape_markdown(text)} {sources}"
 
 
 def block(paragraphs: Iterable[str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -94,7 +94,7 @@ def _compose(text: str, name: str) -> yaml.Node | None:
     try:
         depth = 0
         for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
-            line = event.start_mark.line + 1
+            line = cast(yaml.Mark, event.start_mark).line + 1  # the parser sets a mark on every event
             if count >= MAX_YAML_EVENTS:
                 raise ContentError(
                     [Problem(name, line, None, f"has more than {MAX_YAML_EVENTS} YAML values; that is far too many")]
@@ -129,7 +129,7 @@ def _yaml_problem(exc: yaml.YAMLError, text: str, name: str) -> Problem:
     if isinstance(exc, yaml.reader.ReaderError):
         # libyaml counts UTF-8 bytes, the pure-Python reader characters.
         before = text.encode("utf-8")[: exc.position] if _LIBYAML else text[: exc.position].encode("utf-8")
-        line = before.count(b"\n") + 1
+        line: int | None = before.count(b"\n") + 1
         char = exc.character if isinstance(exc.character, int) else 0
         return Problem(name, line, None, f"has a character YAML does not allow (U+{char:04X})")
     if isinstance(exc, yaml.MarkedYAMLError):
@@ -270,7 +270,9 @@ def _plain_message(error: Any) -> str:
         allowed = error.get("ctx", {}).get("expected", "")
         return f"has value {_short(error['input'])}, which is not one of {allowed}"
     if kind == "string_pattern_mismatch":
-        return f"has {_short(error['input'])}; ids use lower-case letters, digits and dashes"
+        if str(error.get("ctx", {}).get("pattern", "")).startswith("^[a-z0-9]+"):
+            return f"has {_short(error['input'])}; ids use lower-case letters, digits and dashes"
+        return f"has {_short(error['input'])}, which has characters not allowed here (a phone number: digits, spaces, + ( ) - .)"
     if kind == "string_type":
         return f"should be text (a string), not {_what(error['input'])}"
     if kind in {"int_type", "int_parsing", "int_from_float", "finite_number"}:

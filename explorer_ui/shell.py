@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import Any, cast
 
 import streamlit as st
 
@@ -50,11 +51,11 @@ def current_mode() -> Mode:
     """The session's mode: from ``?mode=`` on its first run, else the deployment's default."""
     if MODE_KEY not in st.session_state:
         st.session_state[MODE_KEY] = parse_mode(st.query_params.get_all("mode")) or settings().default_mode
-    return st.session_state[MODE_KEY]
+    return cast(Mode, st.session_state[MODE_KEY])
 
 
 def text_scale() -> int:
-    return st.session_state.get(SCALE_KEY, TEXT_SCALES[0])
+    return cast(int, st.session_state.get(SCALE_KEY, TEXT_SCALES[0]))
 
 
 def change_text_size(step: int) -> None:
@@ -63,7 +64,7 @@ def change_text_size(step: int) -> None:
 
 def tour_step() -> int:
     """The arrow key just pressed in present mode: +1, -1, or 0."""
-    result = st.session_state.get(SHELL_KEY)
+    result: Any = st.session_state.get(SHELL_KEY)
     value = result.get("step") if hasattr(result, "get") else None
     return value if value in (1, -1) else 0
 

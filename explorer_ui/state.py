@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import streamlit as st
 
 from dn_explorer.regions import REGION_ORDER, RegionId, Tap, parse_region
@@ -44,7 +46,7 @@ def _select(region: RegionId | None) -> None:
 
 
 def tap_ack() -> int:
-    return st.session_state.get(TAP_ACK_KEY, 0)
+    return cast(int, st.session_state.get(TAP_ACK_KEY, 0))
 
 
 def _take_tap(tap: Tap) -> None:

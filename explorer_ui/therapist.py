@@ -6,6 +6,7 @@ import functools
 
 import streamlit as st
 
+from dn_explorer.clinic import Clinic
 from dn_explorer.content import ContentIndex
 from dn_explorer.handout import build_handout
 from dn_explorer.markdown_text import escape_markdown
@@ -57,7 +58,7 @@ def show_search(index: ContentIndex) -> None:
     elif result.conditions:
         names = ", ".join(c.name for c in result.conditions)
         st.info(
-            f"{escape_markdown(names)}: the documents name this without a body area. "
+            f"{escape_markdown(names)}: this is not tied to one part of the body. "
             "You can read about it on the About dry needling page.",
             icon=":material/info:",
         )
@@ -72,7 +73,7 @@ def handout_key(region: RegionId) -> str:
     return f"handout-{region.value}"
 
 
-def show_handout_buttons(index: ContentIndex) -> None:
+def show_handout_buttons(index: ContentIndex, clinic: Clinic) -> None:
     """One handout button per region, each PDF built only when its button is pressed.
 
     All are drawn on a full run and the page shows only the chosen region's (CSS keyed on
@@ -83,7 +84,7 @@ def show_handout_buttons(index: ContentIndex) -> None:
         label = index.region_label(region)
         st.download_button(
             escape_markdown(f"Download the aftercare handout for the {label.lower()} (PDF)"),
-            data=functools.partial(build_handout, index, region, settings().base_url),
+            data=functools.partial(build_handout, index, region, settings().base_url, clinic),
             file_name=f"dry-needling-aftercare-{region.value}.pdf",
             mime="application/pdf",
             icon=":material/download:",

@@ -1,4 +1,4 @@
-"""Sources: each document, who published it, and what the app draws from it."""
+"""Sources: each document, who published it, what the app draws from it, and how the app places problems."""
 
 from __future__ import annotations
 
@@ -7,19 +7,26 @@ import streamlit as st
 from dn_explorer.markdown_text import escape_markdown
 from explorer_ui.layout import page_setup
 from explorer_ui.loading import content_or_stop
+from explorer_ui.page_words import SOURCES
 
-page_setup("Sources")
+page_setup(SOURCES.title)
 index = content_or_stop()
 
-st.title("Sources")
-st.markdown(
-    "Everything in this app comes from these five documents, written in our own plain words. "
-    "Under each one is what the app takes from it."
-)
+st.title(SOURCES.title)
+st.markdown(escape_markdown(SOURCES.intro))
+st.info(escape_markdown(SOURCES.shared_text), icon=":material/content_copy:")
 for source in index.content.sources:
     st.header(escape_markdown(source.short))
     st.markdown(f"**{escape_markdown(source.title)}**  \nPublished by: {escape_markdown(source.publisher)}")
     st.markdown(escape_markdown(source.summary))
-    with st.expander(f"What the app draws from {escape_markdown(source.short)}"):
+    with st.expander(escape_markdown(SOURCES.draws.format(short=source.short))):
         for line in index.statements_citing(source.id):
             st.markdown(f"- {escape_markdown(line)}")
+
+st.header(SOURCES.placed)
+st.markdown(escape_markdown(SOURCES.placed_intro))
+for condition in index.placed_by_name:
+    areas = ", ".join(index.region_label(r) for r in condition.regions)
+    st.markdown(f"- {escape_markdown(f'{condition.name}: {areas}')}")
+st.markdown(escape_markdown(SOURCES.grouped))
+st.markdown(escape_markdown(SOURCES.clinic))

@@ -7,10 +7,11 @@ from streamlit.testing.v1 import AppTest
 
 from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.paths import PROJECT_ROOT
-from dn_explorer.regions import REGION_ORDER, RegionId
+from dn_explorer.regions import BODY_PARTS, REGION_ORDER, RegionId
+from dn_explorer.words import ENGLISH
 from explorer_ui.body_map import BRIDGE_KEY
 from explorer_ui.state import SELECTED_KEY
-from tests.support.app import component_data, has_component, list_regions, panel_text, shown_panel, tap
+from tests.support.app import component_data, has_component, list_groups, list_regions, panel_text, shown_panel, tap
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
 PAGES = ["pages/1_About_dry_needling.py", "pages/2_Sources.py", "pages/3_Pictures.py"]
@@ -98,11 +99,16 @@ def test_the_bridge_is_told_the_number_of_the_last_tap():
     assert at.query_params["region"] == "calf"
 
 
-def test_the_list_offers_every_region_in_body_order(content):
+def test_the_list_offers_every_region_once_grouped_by_body_part(content):
     at = run_app()
     assert [(r["id"], r["label"]) for r in list_regions(at)] == [
         (region.value, content.region_label(region)) for region in REGION_ORDER
     ]
+    assert [g["label"] for g in list_groups(at)] == [ENGLISH.body_parts[p] for p in BODY_PARTS]
+
+
+def test_body_parts_hold_every_region_once_in_the_list_order():
+    assert [r for regions in BODY_PARTS.values() for r in regions] == list(REGION_ORDER)
 
 
 @pytest.mark.parametrize("region", REGION_ORDER)

@@ -26,7 +26,12 @@ def minimal() -> dict:
         "sources": [
             {"id": "doc-a", "short": "Doc A", "title": "A", "publisher": "Clinic A", "file": "a.txt", "summary": "All."}
         ],
-        "regions": [{"id": r.value, "label": r.value.title()} for r in REGION_ORDER],
+        "key_points": [{"id": "feel", "text": "You may feel a twitch.", "sources": ["doc-a"]}],
+        "regions": [
+            {"id": r.value, "label": r.value.title()}
+            | ({"message": {"id": "neck-message", "text": "It may help.", "sources": ["doc-a"]}} if r.value == "neck" else {})
+            for r in REGION_ORDER
+        ],
         "conditions": [
             {"id": "neck-pain", "name": "Neck pain", "regions": ["neck"], "text": "Listed.", "sources": ["doc-a"]}
         ],
@@ -480,7 +485,7 @@ def test_make_check_content_reports_several_problems_each_on_its_line(tmp_path):
     data["aftercare"][0]["sources"] = ["nope"]
     data["conditions"][0]["regions"] = ["tail"]
     data["safety"][0]["text"] = 7
-    path = tmp_path / "clinic.yaml"
+    path = tmp_path / "edited.yaml"
     path.write_bytes(dump(data))
     result = run_make_check(path)
     assert result.returncode != 0
@@ -488,7 +493,7 @@ def test_make_check_content_reports_several_problems_each_on_its_line(tmp_path):
     assert len(lines) == 2  # shape errors first: the unknown source is reported once those are fixed
     assert any("field conditions[0].regions[0]: " in line and "'tail'" in line for line in lines), lines
     assert any("field safety[0].text: " in line for line in lines), lines
-    assert all(re.match(r"^clinic\.yaml, line \d+, field ", line) for line in lines), lines
+    assert all(re.match(r"^edited\.yaml, line \d+, field ", line) for line in lines), lines
 
 
 @pytest.mark.parametrize("kind", ["a directory", "a missing file"])
@@ -508,3 +513,41 @@ def test_make_check_content_accepts_a_good_file(tmp_path):
     result = run_make_check(path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().startswith("good.yaml: OK")
+
+
+# --- the clinic file ---------------------------------------------------------------------------
+
+from dn_explorer.clinic import Clinic, parse_clinic  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("raw", "message", "field"),
+    [
+        (b"name: Riverside\nphone: call me\n", "characters not allowed", "phone"),
+        (b"name: Riverside\nwebsite: x\n", "is not a known field", "website"),
+        (b"call_us_if:\n  - ''\n", "is empty", "call_us_if[0]"),
+        (b"- a list\n", "must be a mapping", None),
+        (b"", "is empty", None),
+        (b"name: &a x\nphone: *a\n", "anchors or aliases", None),
+    ],
+)
+def test_a_broken_clinic_file_is_refused_naming_file_line_and_field(raw, message, field):
+    with pytest.raises(ContentError) as caught:
+        parse_clinic(raw, "clinic.yaml")
+    problem = caught.value.problems[0]
+    assert problem.file == "clinic.yaml"
+    assert message in problem.message
+    assert problem.field == field
+    if field:
+        assert problem.line is not None
+
+
+def test_a_filled_in_clinic_file_loads(tmp_path):
+    clinic = parse_clinic(b"name: Riverside Physio\nphone: '+1 (555) 010-0100'\ncall_us_if:\n  - Call us if you feel unwell.\n")
+    assert clinic == Clinic(name="Riverside Physio", phone="+1 (555) 010-0100", call_us_if=("Call us if you feel unwell.",))
+
+
+def test_make_check_content_checks_the_clinic_file():
+    result = run_make_check(PROJECT_ROOT / "data" / "clinic.yaml")
+    assert result.returncode == 0, result.stderr
+    assert "clinic.yaml: OK" in result.stdout

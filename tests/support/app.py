@@ -31,8 +31,14 @@ def view_payload(at: AppTest) -> dict[str, Any]:
     return json.loads(component_data(at, VIEW_KEY)["panels_json"])
 
 
+def list_groups(at: AppTest) -> list[dict[str, Any]]:
+    """The list of areas as sent: groups by body part, each with its label and regions."""
+    return json.loads(component_data(at, LIST_KEY)["groups_json"])
+
+
 def list_regions(at: AppTest) -> list[dict[str, str]]:
-    return json.loads(component_data(at, LIST_KEY)["regions_json"])
+    """Every area in the list, in the order the list shows them."""
+    return [region for group in list_groups(at) for region in group["regions"]]
 
 
 def selected_in_browser(at: AppTest) -> str | None:

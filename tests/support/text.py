@@ -7,15 +7,20 @@ import dataclasses
 from dn_explorer.clinic import Clinic
 from dn_explorer.content import SECTIONS, ContentIndex
 from dn_explorer.words import ENGLISH, Words
+from explorer_ui.page_words import ABOUT
 
 
 def interface_words(words: Words = ENGLISH) -> list[tuple[str, str]]:
-    """The fixed words of the interface that are sentences (headings and names are too short to grade)."""
+    """The fixed words of the interface that are sentences (headings and names are too short to grade).
+
+    The Sources page's words are not here: that page is where the documents are discussed.
+    """
     items = []
-    for f in dataclasses.fields(words):
-        value = getattr(words, f.name)
-        if isinstance(value, str) and value.count(" ") >= 5:
-            items.append((f"words.{f.name}", value.format(area="neck", name="the clinic", phone="555 0100")))
+    for table, prefix in ((words, "words"), (ABOUT, "about")):
+        for f in dataclasses.fields(table):
+            value = getattr(table, f.name)
+            if isinstance(value, str) and value.count(" ") >= 5:
+                items.append((f"{prefix}.{f.name}", value.format(area="neck", name="the clinic", phone="555 0100")))
     return items
 
 
