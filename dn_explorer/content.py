@@ -134,6 +134,10 @@ class ContentIndex:
     def sensations_in(self, phase: Phase) -> tuple[Sensation, ...]:
         return tuple(s for s in self.content.sensations if s.phase is phase)
 
+    def independent_count(self, ids: Iterable[str]) -> int:
+        """How many separate voices back a statement: two copies of one text count once."""
+        return len({self.sources_by_id[i].same_text_as or i for i in ids})
+
     def source_names(self, ids: Iterable[str]) -> list[str]:
         return [self.sources_by_id[i].short for i in ids]
 
@@ -195,6 +199,8 @@ def _cross_reference_problems(content: Content, root: yaml.Node, name: str) -> I
     for s_index, source in enumerate(content.sources):
         if source_counts[source.id] > 1:
             yield problem(f"duplicate id {source.id!r} in sources", "sources", s_index, "id")
+        if source.same_text_as is not None and source.same_text_as not in source_ids:
+            yield problem(f"source id {source.same_text_as!r} is not in the sources list", "sources", s_index, "same_text_as")
     for section in SECTIONS:
         items = getattr(content, section.name)
         counts = Counter(item.id for item in items)

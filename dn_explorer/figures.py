@@ -38,7 +38,7 @@ def region_condition_rows(index: ContentIndex) -> list[dict[str, str]]:
                 {
                     "Body area": index.region_label(region),
                     "Problem": condition.name,
-                    "Documents that name it": ", ".join(index.source_names(condition.sources)),
+                    "Sources": ", ".join(index.source_names(condition.sources)),
                 }
             )
     return rows
@@ -47,14 +47,15 @@ def region_condition_rows(index: ContentIndex) -> list[dict[str, str]]:
 def overview_figure(index: ContentIndex) -> go.Figure:
     """Body areas (top to bottom) against the problems the documents name there."""
     rows = region_condition_rows(index)
-    counts = [len(r["Documents that name it"].split(", ")) for r in rows]
+    # Two copies of one text (Bourne FAQ and Crossing Rivers) count once: a dot's size is separate voices.
+    counts = [index.independent_count(c.sources) for r in REGION_ORDER for c in index.conditions_for(r)]
     figure = go.Figure(
         go.Scatter(
             x=[escape(r["Problem"]) for r in rows],
             y=[escape(r["Body area"]) for r in rows],
             mode="markers",
             marker={"size": [12 + 6 * n for n in counts], "color": DOT, "line": {"color": "#042f2e", "width": 2}},
-            customdata=[_wrap(f"Named by: {r['Documents that name it']}") for r in rows],
+            customdata=[_wrap(f"Sources: {r['Sources']}") for r in rows],
             hovertemplate="<b>%{x}</b> (%{y})<br>%{customdata}<extra></extra>",
         )
     )

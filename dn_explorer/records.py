@@ -25,7 +25,11 @@ class _Record(BaseModel):
 
 
 class Source(_Record):
-    """One of the clinic documents the app draws from."""
+    """One of the clinic documents the app draws from.
+
+    ``same_text_as`` names another source that is largely a copy of the same text: the two
+    count as one voice, never as two independent confirmations.
+    """
 
     id: Slug
     short: ShortText
@@ -33,6 +37,7 @@ class Source(_Record):
     publisher: ShortText
     file: ShortText
     summary: Text
+    same_text_as: Slug | None = None
 
 
 class Statement(_Record):

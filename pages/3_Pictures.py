@@ -24,7 +24,10 @@ index = content_or_stop()
 
 st.title("Pictures")
 st.header("Where dry needling may help")
-st.markdown("Each dot is a problem the documents name for a body area. Bigger dots: more documents name it.")
+st.markdown(
+    "Each dot is a problem dry needling may help in that body area. "
+    "A bigger dot means more separate sources back it (two copies of one text count once)."
+)
 st.plotly_chart(overview_figure(index), config=CHART_CONFIG, key="overview-chart", theme=None)
 with st.expander("The same as a table"):
     st.table(escaped_rows(region_condition_rows(index)))
