@@ -20,6 +20,7 @@ from explorer_ui.layout import APP_TITLE, page_setup
 from explorer_ui.loading import clinic_or_stop, content_or_stop
 from explorer_ui.region_list import show_region_list
 from explorer_ui.region_view import show_region_view
+from explorer_ui.shell import text_scale
 from explorer_ui.state import catch_missed_tap, on_tap_select, on_tour_key, selected_region, start_session, tap_ack
 from explorer_ui.therapist import show_handout_buttons, show_search
 from explorer_ui.tour import show_tour_controls
@@ -45,7 +46,8 @@ if mode is Mode.PRESENT:
     selection(index, mode)  # the tour's buttons sit above the map
 body = st.container(key="explorer")
 # The map with the list of areas (grouped by body part) under it, and the region view beside them.
-map_column, view_column = body.columns([4, 6], gap="medium")
+# Big text gets the map half the width, so its areas stay big enough to touch.
+map_column, view_column = body.columns([5, 5] if text_scale() >= 150 else [4, 6], gap="medium")
 with map_column:
     show_body_map()
     show_region_list(index)

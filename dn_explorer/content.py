@@ -200,7 +200,9 @@ def _cross_reference_problems(content: Content, root: yaml.Node, name: str) -> I
         if source_counts[source.id] > 1:
             yield problem(f"duplicate id {source.id!r} in sources", "sources", s_index, "id")
         if source.same_text_as is not None and source.same_text_as not in source_ids:
-            yield problem(f"source id {source.same_text_as!r} is not in the sources list", "sources", s_index, "same_text_as")
+            yield problem(
+                f"source id {source.same_text_as!r} is not in the sources list", "sources", s_index, "same_text_as"
+            )
     for section in SECTIONS:
         items = getattr(content, section.name)
         counts = Counter(item.id for item in items)

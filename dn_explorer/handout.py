@@ -85,9 +85,9 @@ def build_handout(index: ContentIndex, region: RegionId, base_url: str, clinic: 
     for statement in ([entry.message] if entry.message else []) + list(index.content.key_points):
         pdf.item(statement.text, sources_of(statement))
     pdf.section(words.safe_care)
-    for line in index.content.safety:
-        pdf.item(line.text, sources_of(line))
-    for own in (clinic.lines(words) if clinic else ()):
+    for safety in index.content.safety:
+        pdf.item(safety.text, sources_of(safety))
+    for own in clinic.lines(words) if clinic else ():
         pdf.item(own, words.your_clinic)
     if conditions or entry.note:
         pdf.section(words.tab_help)

@@ -207,7 +207,8 @@ def start_panel(index: ContentIndex, mode: Mode, words: Words = ENGLISH) -> Pane
     lead: list[Titled] = []
     if MODE_TRAITS[mode].opener_on_start and index.content.questions:
         first = index.content.questions[0]
-        lead = [(first.question, Statement(id=first.id, text=first.answer, sources=first.sources, said_by=first.said_by))]
+        answer = Statement(id=first.id, text=first.answer, sources=first.sources, said_by=first.said_by)
+        lead = [(first.question, answer)]
     return _panel(index, "", words.start_heading, lead, intro=words.start_text)
 
 

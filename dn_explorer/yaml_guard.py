@@ -272,7 +272,8 @@ def _plain_message(error: Any) -> str:
     if kind == "string_pattern_mismatch":
         if str(error.get("ctx", {}).get("pattern", "")).startswith("^[a-z0-9]+"):
             return f"has {_short(error['input'])}; ids use lower-case letters, digits and dashes"
-        return f"has {_short(error['input'])}, which has characters not allowed here (a phone number: digits, spaces, + ( ) - .)"
+        allowed = "a phone number: digits, spaces, + ( ) - ."
+        return f"has {_short(error['input'])}, which has characters not allowed here ({allowed})"
     if kind == "string_type":
         return f"should be text (a string), not {_what(error['input'])}"
     if kind in {"int_type", "int_parsing", "int_from_float", "finite_number"}:

@@ -1,4 +1,7 @@
-"""Loads the content and clinic files once per process (again when one changes) and shows a friendly page when one cannot be loaded."""
+"""Loads the content and clinic files once per process (again when one changes).
+
+When one cannot be loaded, it shows a friendly page instead of a traceback.
+"""
 
 from __future__ import annotations
 

@@ -29,7 +29,11 @@ def minimal() -> dict:
         "key_points": [{"id": "feel", "text": "You may feel a twitch.", "sources": ["doc-a"]}],
         "regions": [
             {"id": r.value, "label": r.value.title()}
-            | ({"message": {"id": "neck-message", "text": "It may help.", "sources": ["doc-a"]}} if r.value == "neck" else {})
+            | (
+                {"message": {"id": "neck-message", "text": "It may help.", "sources": ["doc-a"]}}
+                if r.value == "neck"
+                else {}
+            )
             for r in REGION_ORDER
         ],
         "conditions": [
@@ -543,8 +547,12 @@ def test_a_broken_clinic_file_is_refused_naming_file_line_and_field(raw, message
 
 
 def test_a_filled_in_clinic_file_loads(tmp_path):
-    clinic = parse_clinic(b"name: Riverside Physio\nphone: '+1 (555) 010-0100'\ncall_us_if:\n  - Call us if you feel unwell.\n")
-    assert clinic == Clinic(name="Riverside Physio", phone="+1 (555) 010-0100", call_us_if=("Call us if you feel unwell.",))
+    clinic = parse_clinic(
+        b"name: Riverside Physio\nphone: '+1 (555) 010-0100'\ncall_us_if:\n  - Call us if you feel unwell.\n"
+    )
+    assert clinic == Clinic(
+        name="Riverside Physio", phone="+1 (555) 010-0100", call_us_if=("Call us if you feel unwell.",)
+    )
 
 
 def test_make_check_content_checks_the_clinic_file():

@@ -69,7 +69,8 @@ def test_claims_are_all_attributed(content):
     assert content.content.claims, "the content has no clinic claims to check"
     assert all(c.said_by for c in content.content.claims)
     njpta = [c for c in content.content.claims if "70" in c.text]
-    assert len(njpta) == 1 and njpta[0].said_by == "njpta"
+    assert len(njpta) == 1
+    assert njpta[0].said_by == "njpta"
     assert "study" in njpta[0].text.lower()  # it says that no study is given
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import importlib
 import re
+import statistics
 from collections.abc import Iterator
 
 import pytest
 from streamlit.testing.v1 import AppTest
-
-import statistics
 
 from dn_explorer.content import ContentIndex
 from dn_explorer.paths import PROJECT_ROOT

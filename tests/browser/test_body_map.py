@@ -155,19 +155,21 @@ def test_no_request_leaves_the_machine(page: Page, server):
         ("/?mode=present&region=hamstring", RegionId.HAMSTRING, Mode.PRESENT),
     ],
 )
-def test_the_region_view_draws_every_statement_with_its_sources(page: Page, server, content, query, region, mode):
+def test_the_region_view_draws_every_statement_with_its_sources(
+    page: Page, server, content, clinic, query, region, mode
+):
     """What region_view.js draws, in the browser, against the records Python sends: every statement,
     its sources (and whose own claim it is), each word explanation, the 'ask your therapist' notice."""
     open_app(page, f"{server.url}{query}")
     shown = page.locator(".dn-view").text_content() or ""
     position = 0
-    sent = json.loads(json.dumps(panels_payload(content, mode)))
+    sent = json.loads(json.dumps(panels_payload(content, mode, clinic)))
     for atom in view_atoms(sent, region.value if region else ""):
         found = shown.find(atom, position)
         assert found >= 0, f"not shown (or out of order): {atom!r}"
         position = found + len(atom)
-    if mode is Mode.PRESENT:
-        expect(page.locator(".dn-view details")).to_have_count(len(general_sections(content)))
+    if region is not None:  # "Can it help?" and the general tabs, in every mode
+        expect(page.get_by_role("tab")).to_have_count(1 + len(general_tabs(content)))
 
 
 def test_two_quick_taps_end_on_the_second_without_flashing_back(page: Page, server):

@@ -198,17 +198,35 @@ def test_an_address_in_content_text_is_not_a_link(browser: Browser, tmp_path):
         assert not [href for href in links if "198.51.100.7" in href or "example.com" in href], links
 
 
-def test_present_tour_keeps_open_sections_and_keyboard_focus(page: Page, server: Server):
+def test_present_tour_keeps_the_open_tab_and_the_tabs_own_their_arrow_keys(page: Page, server: Server):
     open_app(page, f"{server.url}/?mode=present&region=neck")
-    summary = page.locator(".dn-view summary", has_text="Looking after yourself afterwards")
-    summary.focus()
-    page.keyboard.press("Enter")
-    expect(page.locator(".dn-view details").nth(1)).to_have_attribute("open", "")
+    page.get_by_role("tab", name="After your visit").click()
+    # On a tab, the arrow keys move between tabs (WAI-ARIA tabs) and do not step the tour.
     page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("tab", name="How many visits?")).to_be_focused()
+    expect(page.get_by_role("tab", name="How many visits?")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("tabpanel")).to_have_count(1)
+    expect(view_heading(page)).to_have_text("Neck")
+    # The tour steps on; the presenter's tab stays open.
+    page.get_by_role("button", name="Next").click()
     wait_for_app(page)
     expect(view_heading(page)).to_have_text("Shoulder")
-    expect(page.locator(".dn-view details").nth(1)).to_have_attribute("open", "")
-    assert page.evaluate("document.activeElement.textContent") == "Looking after yourself afterwards"
+    expect(page.get_by_role("tab", name="How many visits?")).to_have_attribute("aria-selected", "true")
+    # Elsewhere on the page the arrow keys step the tour, as before.
+    page.locator("h1").first.click()
+    page.keyboard.press("ArrowRight")
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Arm")
+
+
+def test_kiosk_tabs_open_on_can_it_help_for_each_new_area(page: Page, server: Server):
+    open_app(page, f"{server.url}/?mode=kiosk&region=neck")
+    page.get_by_role("tab", name="How will it feel?").click()
+    expect(page.get_by_role("tabpanel")).to_contain_text("twitch")
+    page.locator("[data-list-region=calf]").click()
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Calf")
+    expect(page.get_by_role("tab", name="Can it help?")).to_have_attribute("aria-selected", "true")
 
 
 def test_markup_in_content_text_shows_as_text_in_the_region_view(browser: Browser, tmp_path):

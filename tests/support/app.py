@@ -76,7 +76,10 @@ def _view_parts(payload: dict[str, Any], region: str) -> tuple[list[str], list[l
         out = []
         for w in ids:
             entry = glossary[w]
-            lines = [f"{payload['words']['word_explained']} {entry['term']}. {entry['meaning']}", *cite_lines(entry["cite"])]
+            lines = [
+                f"{payload['words']['word_explained']} {entry['term']}. {entry['meaning']}",
+                *cite_lines(entry["cite"]),
+            ]
             out.append("\n".join(lines))
         return out
 
@@ -123,10 +126,10 @@ def view_screens(payload: dict[str, Any], region: str) -> list[list[str]]:
 
 
 def view_paragraphs(payload: dict[str, Any], region: str) -> list[str]:
-    """Every paragraph of the region view, in reading order: what is always in sight, then each
-    tab's name and content (the hidden tabs' too)."""
+    """Every paragraph of the region view, in the page's order: what is always in sight, the tabs'
+    names (the tab list), then each tab's content (the hidden tabs' too)."""
     always, tabs = _view_parts(payload, region)
-    return always + [p for tab in tabs for p in tab]
+    return always + [tab[0] for tab in tabs] + [p for tab in tabs for p in tab[1:]]
 
 
 def view_atoms(payload: dict[str, Any], region: str) -> list[str]:
