@@ -20,10 +20,10 @@ region's own lead: each panel carries them (``general_words``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from dn_explorer.clinic import Clinic
-from dn_explorer.content import ContentIndex, Statement, Term
+from dn_explorer.content import Condition, ContentIndex, Statement, Term
 from dn_explorer.modes import MODE_TRAITS, Mode
 from dn_explorer.regions import REGION_ORDER, RegionId
 from dn_explorer.view_text import WordExplainer
@@ -32,9 +32,10 @@ from dn_explorer.words import ENGLISH, Words
 
 @dataclass(frozen=True)
 class Cite:
-    """A compact citation: the documents' short names, and whose own claim it is (if one clinic's)."""
+    """A compact citation: the documents, as positions in the payload's ``sources`` list of short
+    names (sent once, not with every statement), and whose own claim it is (if one clinic's)."""
 
-    names: tuple[str, ...]
+    refs: tuple[int, ...]
     own: str | None = None
 
 
@@ -71,8 +72,9 @@ class Panel:
 
     ``lead`` is the main message; ``notice`` the plain "we have nothing here" line for a region
     the documents do not cover; ``help`` this region's "Can it help?" cards. ``safe_words`` and
-    ``general_words`` hold the glossary ids to explain after each Safe care and general statement,
-    in page order, when this panel is shown.
+    ``general_words`` hold the glossary ids to explain after the Safe care and general statements
+    when this panel is shown, by the statement's position in page order (only those that explain
+    a word: most explain none).
     """
 
     region: str
@@ -80,37 +82,36 @@ class Panel:
     lead: tuple[Card, ...] = ()
     notice: str | None = None
     help: tuple[Card, ...] = ()
-    safe_words: tuple[tuple[str, ...], ...] = ()
-    general_words: tuple[tuple[str, ...], ...] = ()
+    safe_words: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    general_words: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 def cite(index: ContentIndex, sources: Iterable[str], said_by: str | None = None, words: Words = ENGLISH) -> Cite:
-    """The citation for a statement: document names, and "X's own claim" for one clinic's claim."""
+    """The citation for a statement: its documents, and "X's own claim" for one clinic's claim."""
     own = words.own_claim.format(name=index.sources_by_id[said_by].short) if said_by else None
-    return Cite(names=tuple(index.source_names(sources)), own=own)
+    positions = {source.id: n for n, source in enumerate(index.content.sources)}
+    return Cite(refs=tuple(positions[s] for s in sources), own=own)
 
 
 def _ids(terms: list[Term]) -> tuple[str, ...]:
     return tuple(t.id for t in terms)
 
 
-def _card(index: ContentIndex, item: Statement, explainer: WordExplainer | None = None) -> Card:
-    words = _ids(explainer.new_terms(item.text)) if explainer else ()
-    return Card(text=item.text, cite=cite(index, item.sources, item.said_by), words=words)
+Sourced = Statement | Condition
+"""Anything with a text, its sources and, maybe, whose own claim it is."""
 
-
-Titled = tuple[str | None, Statement]
+Titled = tuple[str | None, Sourced]
 """A statement and the title it is shown under (a condition's name, a question), or None."""
 
 
-def _titled_card(index: ContentIndex, titled: Titled, explainer: WordExplainer) -> Card:
-    title, item = titled
-    return Card(
-        title=title,
-        text=item.text,
-        cite=cite(index, item.sources, item.said_by),
-        words=_ids(explainer.new_terms(f"{title}. {item.text}" if title else item.text)),
-    )
+def _card(index: ContentIndex, item: Sourced, explainer: WordExplainer | None = None, title: str | None = None) -> Card:
+    """A statement's card; with an explainer, the glossary words it is the first to use on its screen."""
+    words = _ids(explainer.new_terms(f"{title}. {item.text}" if title else item.text)) if explainer else ()
+    return Card(title=title, text=item.text, cite=cite(index, item.sources, item.said_by), words=words)
+
+
+def _sparse(per_card: Iterable[tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
+    return {position: ids for position, ids in enumerate(per_card) if ids}
 
 
 def general_tabs(index: ContentIndex, words: Words = ENGLISH) -> tuple[Tab, ...]:
@@ -139,18 +140,18 @@ def general_cards(index: ContentIndex) -> list[Card]:
 
 def safe_care_cards(index: ContentIndex, clinic: Clinic, words: Words = ENGLISH) -> tuple[Card, ...]:
     """The Safe care panel: the sourced safety lines, then the deploying clinic's own words."""
-    own = Cite(names=(), own=words.your_clinic)
+    own = Cite(refs=(), own=words.your_clinic)
     clinic_cards = tuple(Card(text=line, cite=own) for line in clinic.lines(words))
     return tuple(_card(index, item) for item in index.content.safety) + clinic_cards
 
 
-def _screen_words(index: ContentIndex, base: WordExplainer) -> tuple[tuple[str, ...], ...]:
+def _screen_words(index: ContentIndex, base: WordExplainer) -> dict[int, tuple[str, ...]]:
     """Glossary ids per general statement, each tab explaining afresh what the lead did not."""
     per_card: list[tuple[str, ...]] = []
     for tab in general_tabs(index):
         explainer = base.copy()
         per_card += [_ids(explainer.new_terms(card.text)) for group in tab.groups for card in group.cards]
-    return tuple(per_card)
+    return _sparse(per_card)
 
 
 def _panel(
@@ -165,12 +166,10 @@ def _panel(
 ) -> Panel:
     base = WordExplainer(index)
     cards = [Card(text=intro)] if intro else []
-    if notice:
-        base.new_terms(notice)
-    cards += [_titled_card(index, titled, base) for titled in lead]
-    safe_words = tuple(_ids(base.new_terms(item.text)) for item in index.content.safety)
+    cards += [_card(index, item, base, title) for title, item in lead]
+    safe_words = _sparse(_ids(base.new_terms(item.text)) for item in index.content.safety)
     help_explainer = base.copy()
-    help_cards = tuple(_titled_card(index, titled, help_explainer) for titled in help_items)
+    help_cards = tuple(_card(index, item, help_explainer, title) for title, item in help_items)
     return Panel(
         region=region,
         heading=heading,
@@ -187,9 +186,7 @@ def region_panel(index: ContentIndex, region: RegionId, words: Words = ENGLISH) 
     entry = index.regions_by_id[region]
     conditions = index.conditions_for(region)
     messages = ([entry.message] if entry.message else []) + list(index.content.key_points)
-    help_items: list[Titled] = [
-        (c.name, Statement(id=c.id, text=c.text, sources=c.sources, said_by=c.said_by)) for c in conditions
-    ]
+    help_items: list[Titled] = [(c.name, c) for c in conditions]
     if entry.note is not None:
         help_items.append((None, entry.note))
     return _panel(
@@ -215,7 +212,8 @@ def start_panel(index: ContentIndex, mode: Mode, words: Words = ENGLISH) -> Pane
 def panels_payload(index: ContentIndex, mode: Mode, clinic: Clinic, words: Words = ENGLISH) -> dict[str, object]:
     """Everything the region view draws, for one mode: the region view's whole ``data``.
 
-    ``panels`` by region id ("" for the start view); ``safe_care``; the ``general`` tabs; the
+    ``panels`` by region id ("" for the start view); the ``sources``' short names that citations
+    refer to by position; ``safe_care``; the ``general`` tabs; the
     ``glossary`` the panels refer to by id; the interface ``words`` the browser needs; and the
     mode's ``traits`` (whether the general tabs show before a region is chosen, whether stepping
     to another region keeps the open tab).
@@ -223,6 +221,7 @@ def panels_payload(index: ContentIndex, mode: Mode, clinic: Clinic, words: Words
     panels = {"": start_panel(index, mode, words)} | {r.value: region_panel(index, r, words) for r in REGION_ORDER}
     return {
         "panels": {key: asdict(panel) for key, panel in panels.items()},
+        "sources": [source.short for source in index.content.sources],
         "safe_care": {"title": words.safe_care, "cards": [asdict(c) for c in safe_care_cards(index, clinic, words)]},
         "general": [asdict(tab) for tab in general_tabs(index, words)],
         "glossary": {

@@ -1,10 +1,10 @@
 """Text pieces every view shares, and Markdown for the About page, built from content and fully escaped.
 
-Sources lines ("Sources: A, B", and whose own claim it is), the phase headings of the
-feelings, and ``WordExplainer``: a long glossary word ("sciatica", "trigger point") gets
-a plain explanation right after the text where it first appears on the page. The About
-page shows a section of statements as ONE Markdown block (each statement a paragraph with
-its sources under it); the region view gets the same pieces as plain text
+Compact numbered citations ("Sources 1, 3", and whose own claim it is) with the list they
+refer to, the phase headings of the feelings, and ``WordExplainer``: a long glossary word
+("trigger point") gets a plain explanation right after the text where it first appears.
+The About page shows a section of statements as ONE Markdown block (each statement a
+paragraph ending in its citation); the region view gets its pieces as plain text
 (``dn_explorer.region_panel``).
 """
 
@@ -39,15 +39,6 @@ def terms_in(index: ContentIndex, text: str) -> list[Term]:
         if match:
             found.append((match.start(), term))
     return [term for _, term in sorted(found, key=lambda pair: pair[0])]
-
-
-def sources_line(index: ContentIndex, source_ids: Iterable[str], said_by: str | None = None) -> str:
-    """ "Sources: A, B" (and whose own claim it is), as plain text."""
-    names = index.source_names(source_ids)
-    line = ("Source: " if len(names) == 1 else "Sources: ") + ", ".join(names)
-    if said_by:
-        line += f" · This is {index.sources_by_id[said_by].short}'s own claim"
-    return line
 
 
 def source_numbers(index: ContentIndex) -> dict[str, int]:

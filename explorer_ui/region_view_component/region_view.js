@@ -24,6 +24,7 @@ export default function ({ parentElement, data }) {
   const words = object(payload.words);
   const traits = object(payload.traits);
   const general = Array.isArray(payload.general) ? payload.general : [];
+  const sourceNames = Array.isArray(payload.sources) ? payload.sources : [];
   const html = document.documentElement;
 
   const el = (tag, className, text) => {
@@ -38,7 +39,8 @@ export default function ({ parentElement, data }) {
     if (!cite) return null;
     const wrap = el("span", "dn-cite-wrap");
     if (cite.own) wrap.append(el("span", "dn-own", cite.own));
-    const names = Array.isArray(cite.names) ? cite.names.filter((n) => typeof n === "string") : [];
+    const refs = Array.isArray(cite.refs) ? cite.refs : [];
+    const names = refs.map((i) => sourceNames[i]).filter((n) => typeof n === "string");
     if (names.length) {
       const button = el("button", "dn-cite");
       button.type = "button";
@@ -127,7 +129,13 @@ export default function ({ parentElement, data }) {
     }
     return tabs;
   };
+  // A tab's content is built when it is first shown: a tap draws one tab, not four.
+  let bodyOf = {};
+  const fill = (body) => {
+    if (!body.childElementCount && bodyOf[body.dataset.tab]) body.append(...bodyOf[body.dataset.tab]());
+  };
   const tabSet = (tabs, chosen) => {
+    bodyOf = Object.fromEntries(tabs.map((tab) => [tab.id, tab.body]));
     const list = el("div", "dn-tablist");
     list.setAttribute("role", "tablist");
     list.setAttribute("aria-label", words.tabs_label || "");
@@ -145,11 +153,12 @@ export default function ({ parentElement, data }) {
       list.append(button);
       const body = el("div", "dn-tabpanel");
       body.id = `dn-tabpanel-${tab.id}`;
+      body.dataset.tab = tab.id;
       body.setAttribute("role", "tabpanel");
       body.setAttribute("aria-labelledby", button.id);
       body.tabIndex = 0;
       body.hidden = !selected;
-      body.append(...tab.body());
+      if (selected) fill(body);
       bodies.push(body);
     });
     return [list, ...bodies];
@@ -205,7 +214,10 @@ export default function ({ parentElement, data }) {
       tab.setAttribute("aria-selected", on ? "true" : "false");
       tab.tabIndex = on ? 0 : -1;
       const body = root.querySelector(`#${tab.getAttribute("aria-controls")}`);
-      if (body) body.hidden = !on;
+      if (body) {
+        if (on) fill(body);
+        body.hidden = !on;
+      }
     });
     root.dataset.tab = button.dataset.tab;
     if (focus) button.focus();

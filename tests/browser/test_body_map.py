@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from dn_explorer.modes import Mode
 from dn_explorer.region_panel import general_tabs, panels_payload
 from dn_explorer.regions import RegionId
-from tests.support.app import view_atoms
+from tests.support.app import atoms, view_parts
 from tests.support.browser import ARTIFACTS, INSIDE_POINT, open_app, press_region, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -161,15 +161,24 @@ def test_the_region_view_draws_every_statement_with_its_sources(
     """What region_view.js draws, in the browser, against the records Python sends: every statement,
     its sources (and whose own claim it is), each word explanation, the 'ask your therapist' notice."""
     open_app(page, f"{server.url}{query}")
-    shown = page.locator(".dn-view").text_content() or ""
-    position = 0
     sent = json.loads(json.dumps(panels_payload(content, mode, clinic)))
-    for atom in view_atoms(sent, region.value if region else ""):
-        found = shown.find(atom, position)
-        assert found >= 0, f"not shown (or out of order): {atom!r}"
-        position = found + len(atom)
+    always, tabs = view_parts(sent, region.value if region else "")
     if region is not None:  # "Can it help?" and the general tabs, in every mode
         expect(page.get_by_role("tab")).to_have_count(1 + len(general_tabs(content)))
+    for tab in tabs or [None]:
+        if tab is not None:
+            page.get_by_role("tab", name=tab[0], exact=True).click()
+        # What is in sight: everything but the tab list and the hidden tabs.
+        shown = page.locator(".dn-view").evaluate(
+            """(root) => [...root.children]
+                 .filter((c) => !c.hidden && c.getAttribute("role") !== "tablist")
+                 .map((c) => c.textContent).join("")"""
+        )
+        position = 0
+        for atom in atoms(always + (tab[1:] if tab else [])):
+            found = shown.find(atom, position)
+            assert found >= 0, f"not shown (or out of order): {atom!r}"
+            position = found + len(atom)
 
 
 def test_two_quick_taps_end_on_the_second_without_flashing_back(page: Page, server):

@@ -51,26 +51,28 @@ def shown_panel(at: AppTest) -> dict[str, Any]:
     return view_payload(at)["panels"][selected_in_browser(at) or ""]
 
 
-def cite_lines(cite: dict[str, Any] | None) -> list[str]:
-    """What a citation chip shows and announces: "X's own claim", and "Sources: A, B" (the button's text)."""
+def cite_lines(cite: dict[str, Any] | None, sources: list[str]) -> list[str]:
+    """What a citation chip shows and announces: "X's own claim", and "Sources: A, B" (the button's text);
+    ``sources`` is the payload's list of short names the chip's ``refs`` point into."""
     if not cite:
         return []
     lines = [cite["own"]] if cite["own"] else []
-    if cite["names"]:
-        lines.append(f"Sources: {', '.join(cite['names'])}")
+    if cite["refs"]:
+        lines.append(f"Sources: {', '.join(sources[i] for i in cite['refs'])}")
     return lines
 
 
-def _view_parts(payload: dict[str, Any], region: str) -> tuple[list[str], list[list[str]]]:
+def view_parts(payload: dict[str, Any], region: str) -> tuple[list[str], list[list[str]]]:
     """What the region view shows for ``region`` ("" the start view): the paragraphs always in sight
     (heading, main message, Safe care), and each tab's (its name, then its content), from the data
     the browser is sent, the way region_view.js draws it.
 
     A card title is ``**title**`` (a title, not a use of a word); a paragraph's citation follows its
-    text on lines of its own, so ``view_atoms`` can look for each line in the page.
+    text on lines of its own, so ``atoms`` can look for each line in the page.
     """
     panel = payload["panels"][region]
     glossary = payload["glossary"]
+    sources = payload["sources"]
 
     def words(ids: list[str]) -> list[str]:
         out = []
@@ -78,25 +80,24 @@ def _view_parts(payload: dict[str, Any], region: str) -> tuple[list[str], list[l
             entry = glossary[w]
             lines = [
                 f"{payload['words']['word_explained']} {entry['term']}. {entry['meaning']}",
-                *cite_lines(entry["cite"]),
+                *cite_lines(entry["cite"], sources),
             ]
             out.append("\n".join(lines))
         return out
 
     def card(item: dict[str, Any], ids: list[str]) -> list[str]:
         if item["title"]:
-            out = ["\n".join([f"**{item['title']}**", *cite_lines(item["cite"])]), item["text"]]
+            out = ["\n".join([f"**{item['title']}**", *cite_lines(item["cite"], sources)]), item["text"]]
         else:
-            out = ["\n".join([item["text"], *cite_lines(item["cite"])])]
+            out = ["\n".join([item["text"], *cite_lines(item["cite"], sources)])]
         return out + words(ids)
 
     always = [panel["heading"], *([panel["notice"]] if panel["notice"] else [])]
     for item in panel["lead"]:
         always += card(item, item["words"])
     always.append(payload["safe_care"]["title"])
-    safe_words = panel["safe_words"]  # the clinic's own lines at the end explain no words
     for i, item in enumerate(payload["safe_care"]["cards"]):
-        always += card(item, safe_words[i] if i < len(safe_words) else [])
+        always += card(item, panel["safe_words"].get(str(i), []))  # by position; most explain no word
 
     tabs: list[list[str]] = []
     if panel["region"]:
@@ -112,7 +113,7 @@ def _view_parts(payload: dict[str, Any], region: str) -> tuple[list[str], list[l
                 if group["heading"]:
                     shown.append(f"**{group['heading']}**")
                 for item in group["cards"]:
-                    shown += card(item, panel["general_words"][position])
+                    shown += card(item, panel["general_words"].get(str(position), []))
                     position += 1
             tabs.append(shown)
     return always, tabs
@@ -121,20 +122,19 @@ def _view_parts(payload: dict[str, Any], region: str) -> tuple[list[str], list[l
 def view_screens(payload: dict[str, Any], region: str) -> list[list[str]]:
     """One list of paragraphs per tab, each starting with what is always in sight (a screen);
     a view without tabs is one screen."""
-    always, tabs = _view_parts(payload, region)
+    always, tabs = view_parts(payload, region)
     return [always + tab for tab in tabs] or [always]
 
 
 def view_paragraphs(payload: dict[str, Any], region: str) -> list[str]:
     """Every paragraph of the region view, in the page's order: what is always in sight, the tabs'
     names (the tab list), then each tab's content (the hidden tabs' too)."""
-    always, tabs = _view_parts(payload, region)
+    always, tabs = view_parts(payload, region)
     return always + [tab[0] for tab in tabs] + [p for tab in tabs for p in tab[1:]]
 
 
-def view_atoms(payload: dict[str, Any], region: str) -> list[str]:
-    """The runs of text the region view draws, in order (a title without its ``**``)."""
-    paragraphs = view_paragraphs(payload, region)
+def atoms(paragraphs: list[str]) -> list[str]:
+    """The runs of text the browser draws for these paragraphs, in order (a title without its ``**``)."""
     return [line.removeprefix("**").removesuffix("**") for p in paragraphs for line in p.split("\n")]
 
 
