@@ -30,8 +30,6 @@ index = content_or_stop()
 clinic = clinic_or_stop()
 start_session()
 
-st.title(APP_TITLE)
-
 
 @st.fragment
 def selection(index: ContentIndex, mode: Mode) -> None:
@@ -49,6 +47,7 @@ body = st.container(key="explorer")
 # Big text gets the map half the width, so its areas stay big enough to touch.
 map_column, view_column = body.columns([5, 5] if text_scale() >= 150 else [4, 6], gap="medium")
 with map_column:
+    st.title(APP_TITLE)  # over the map, so the region view beside it starts at the top of the screen
     show_body_map()
     show_region_list(index)
 with view_column, st.container(key="region-view"):

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from dn_explorer.clinic import Clinic
-from dn_explorer.content import Condition, ContentIndex, Statement, Term
+from dn_explorer.content import Condition, ContentIndex, Phase, Statement, Term
 from dn_explorer.modes import MODE_TRAITS, Mode
 from dn_explorer.regions import REGION_ORDER, RegionId
 from dn_explorer.view_text import WordExplainer
@@ -115,21 +115,22 @@ def _sparse(per_card: Iterable[tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
 
 
 def general_tabs(index: ContentIndex, words: Words = ENGLISH) -> tuple[Tab, ...]:
-    """How it feels (grouped by when), after your visit, how many visits: the same for every region."""
+    """The tabs every region shares, each short enough for one kiosk screen: how the needling feels,
+    the soreness after it (by when), looking after yourself, and how many visits (what builds up over
+    them, then the visits themselves)."""
     c = index.content
-    feelings = tuple(
-        Group(heading=heading, cards=tuple(_card(index, item) for item in index.sensations_in(phase)))
-        for phase, heading in words.phases.items()
-        if index.sensations_in(phase)
-    )
 
-    def plain(items: tuple[Statement, ...]) -> tuple[Group, ...]:
-        return (Group(cards=tuple(_card(index, item) for item in items)),)
+    def group(items: Iterable[Sourced], heading: str | None = None) -> Group:
+        return Group(heading=heading, cards=tuple(_card(index, item) for item in items))
+
+    def phases(*wanted: Phase) -> tuple[Group, ...]:
+        return tuple(group(index.sensations_in(p), words.phases[p]) for p in wanted if index.sensations_in(p))
 
     return (
-        Tab("feel", words.tab_feel, feelings),
-        Tab("after", words.tab_after, plain(c.aftercare)),
-        Tab("visits", words.tab_visits, plain(c.visits)),
+        Tab("feel", words.tab_feel, (group(index.sensations_in(Phase.DURING)),)),
+        Tab("sore", words.tab_sore, phases(Phase.RIGHT_AFTER, Phase.FIRST_DAYS)),
+        Tab("after", words.tab_after, (group(c.aftercare),)),
+        Tab("visits", words.tab_visits, (group(index.sensations_in(Phase.OVER_VISITS)), group(c.visits))),
     )
 
 

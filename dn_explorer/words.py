@@ -29,6 +29,7 @@ class Words:
     tabs_label: str
     tab_help: str
     tab_feel: str
+    tab_sore: str
     tab_after: str
     tab_visits: str
     phases: dict[Phase, str]
@@ -57,6 +58,7 @@ ENGLISH = Words(
     tabs_label="About this area",
     tab_help="Can it help?",
     tab_feel="How will it feel?",
+    tab_sore="Feeling sore",
     tab_after="After your visit",
     tab_visits="How many visits?",
     phases={

@@ -138,7 +138,8 @@ def test_the_view_reads_heading_message_safe_care_then_the_tabs(content, clinic)
     assert paragraphs[0] == "Elbow"
     assert paragraphs[1].startswith(panel.lead[0].text)
     safe = paragraphs.index(ENGLISH.safe_care)
-    tabs = [paragraphs.index(t) for t in (ENGLISH.tab_help, ENGLISH.tab_feel, ENGLISH.tab_after, ENGLISH.tab_visits)]
+    names = (ENGLISH.tab_help, ENGLISH.tab_feel, ENGLISH.tab_sore, ENGLISH.tab_after, ENGLISH.tab_visits)
+    tabs = [paragraphs.index(t) for t in names]
     assert safe < tabs[0]
     assert tabs == sorted(tabs)
     help_screen = view_screens(payload(content, Mode.EXPLORE, clinic), "elbow")[0]

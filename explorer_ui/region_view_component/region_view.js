@@ -59,12 +59,15 @@ export default function ({ parentElement, data }) {
     if (c) node.append(" ", c);
     return node;
   };
-  // A long word explained in plain words, right after the text that first uses it.
+  // A long word explained in plain words, right after the text that first uses it: folded under
+  // its name (one tap opens it), so a tab still fits one kiosk screen.
   const wordNote = (termId) => {
     const entry = glossary[termId];
     if (!entry) return null;
-    const box = el("div", "dn-word"); // not <aside>: each would be a landmark
-    box.append(el("strong", null, `${words.word_explained || ""} ${entry.term}.`), " ", entry.meaning);
+    const box = el("details", "dn-word"); // not <aside>: each would be a landmark
+    const summary = el("summary");
+    summary.append(el("strong", null, `${words.word_explained || ""} ${entry.term}.`));
+    box.append(summary, " ", entry.meaning);
     const c = chip(entry.cite);
     if (c) box.append(" ", c);
     return box;

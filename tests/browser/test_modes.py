@@ -11,6 +11,7 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from dn_explorer.paths import CONTENT_FILE
+from dn_explorer.regions import REGION_ORDER
 from tests.support.browser import ARTIFACTS, Server, open_app, press_region, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -217,6 +218,35 @@ def test_present_tour_keeps_the_open_tab_and_the_tabs_own_their_arrow_keys(page:
     page.keyboard.press("ArrowRight")
     wait_for_app(page)
     expect(view_heading(page)).to_have_text("Arm")
+
+
+VIEW_BOTTOM = """() => {
+  // Streamlit scrolls its main area, not the window: back to the top, as a new visitor sees it.
+  document.querySelectorAll("[data-testid=stMain], [data-testid=stAppViewContainer]").forEach((e) => e.scrollTo(0, 0));
+  window.scrollTo(0, 0);
+  return document.querySelector(".dn-view").getBoundingClientRect().bottom;
+}"""
+"""Where the region view ends on the first screen of the page."""
+
+
+def test_kiosk_every_region_and_tab_fits_one_1920x1080_screen(page: Page, server: Server, content):
+    """At 100 % text a patient never scrolls to read a tab (issue: kiosk views that fit one screen)."""
+    open_app(page, f"{server.url}/?mode=kiosk")
+    too_tall = []
+    if page.evaluate(VIEW_BOTTOM) > 1080:
+        too_tall.append(f"start view: {page.evaluate(VIEW_BOTTOM):.0f} px")
+    for region in REGION_ORDER:
+        page.locator(f"[data-list-region={region.value}]").click()
+        expect(view_heading(page)).to_have_text(content.region_label(region))
+        tabs = page.get_by_role("tab")
+        expect(tabs).to_have_count(5)
+        for i in range(tabs.count()):
+            tabs.nth(i).click()
+            bottom = page.evaluate(VIEW_BOTTOM)
+            if bottom > 1080:
+                too_tall.append(f"{region.value} / {tabs.nth(i).text_content()}: {bottom:.0f} px")
+    page.screenshot(path=ARTIFACTS / "kiosk-last-tab-1920.png")
+    assert not too_tall, too_tall
 
 
 def test_kiosk_tabs_open_on_can_it_help_for_each_new_area(page: Page, server: Server):
