@@ -58,7 +58,7 @@ def sources_text(index: ContentIndex, source_ids: Iterable[str], said_by: str | 
 
 
 def sources_key(index: ContentIndex) -> str:
-    """The short list the numbers refer to, as one Markdown line: "Sources: 1 Bourne FAQ · 2 IMS page ..."."""
+    """The short list the numbers refer to, as one Markdown line: "Sources: 1 Bourne FAQ · 2 Unnamed clinic ..."."""
     numbers = source_numbers(index)
     names = " · ".join(f"{numbers[s.id]} {s.short}" for s in index.content.sources)
     return escape_markdown(f"{ENGLISH.sources}: {names}")
