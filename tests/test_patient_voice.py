@@ -64,7 +64,7 @@ def test_a_clinic_s_own_claim_names_the_clinic_in_words(content):
         source = content.sources_by_id[item_said_by]
         names = (source.short, source.publisher.split(",")[0])  # "Bourne FAQ" or "Erika Waly Bourne"
         said = texts[where].casefold()
-        assert any(name.casefold() in said for name in names), f"{where} is {source.short}'s own claim but does not say so"
+        assert any(name.casefold() in said for name in names), f"{where}: {source.short}'s claim, not said so"
 
 
 def test_claims_are_all_attributed(content):
