@@ -332,6 +332,24 @@ def test_axe_after_selecting_and_on_the_kiosk_idle_warning(page: Page, server: S
     assert not violations, describe_violations(violations)
 
 
+@pytest.mark.parametrize("path", ["/?mode=kiosk&region=hamstring", "/?mode=present&region=elbow", "/?region=jaw"])
+def test_axe_on_every_tab_with_sources_and_words_opened(page: Page, server: Server, axe: Axe, record, path):
+    """Each tab in turn, with every citation chip and word explanation on it opened."""
+    open_view(page, f"{server.url}{path}")
+    tabs = page.get_by_role("tab")
+    expect(tabs).to_have_count(5)
+    for i in range(tabs.count()):
+        tabs.nth(i).click()
+        page.evaluate("""() => {
+          document.querySelectorAll(".dn-view .dn-cite[aria-expanded=false]").forEach((b) => b.click());
+          document.querySelectorAll(".dn-view details.dn-word").forEach((d) => { d.open = true; });
+        }""")
+        violations = axe_violations(page, axe)
+        name = tabs.nth(i).text_content()
+        record[f"axe/{path}/{name}"] = len(violations)
+        assert not violations, f"{path}, tab {name}: " + describe_violations(violations)
+
+
 # --- keyboard --------------------------------------------------------------------------------------
 
 
