@@ -70,8 +70,8 @@ class Tab:
 class Panel:
     """The region view for one region ("" is the start view, before anything is chosen).
 
-    ``lead`` is the main message; ``notice`` the plain "we have nothing here" line for a region
-    the documents do not cover; ``help`` this region's "Can it help?" cards. ``safe_words`` and
+    ``lead`` is the main message; ``notice`` the plain "we have nothing here" line that opens the
+    "Can it help?" tab of a region the documents do not cover; ``help`` that tab's cards. ``safe_words`` and
     ``general_words`` hold the glossary ids to explain after the Safe care and general statements
     when this panel is shown, by the statement's position in page order (only those that explain
     a word: most explain none).

@@ -101,7 +101,17 @@ export default function ({ parentElement, data }) {
   // The tabs this panel has: "Can it help?" for a region, then the general ones.
   const tabsOf = (panel, id) => {
     const tabs = [];
-    if (id) tabs.push({ id: "help", title: words.tab_help || "", body: () => (panel.help || []).map((c) => card(c, c.words, !!c.title)) });
+    if (id) {
+      // Where the documents name no problem here, the tab says so first (and points to the therapist).
+      const notice = () => {
+        if (!panel.notice) return [];
+        const p = el("p", "dn-notice", panel.notice);
+        p.setAttribute("role", "note");
+        return [p];
+      };
+      const body = () => [...notice(), ...(panel.help || []).map((c) => card(c, c.words, !!c.title))];
+      tabs.push({ id: "help", title: words.tab_help || "", body });
+    }
     if (id || traits.general_on_start) {
       let position = 0;
       general.forEach((tab) => {
@@ -169,11 +179,6 @@ export default function ({ parentElement, data }) {
   const build = (panel, id, chosenTab) => {
     const parts = [el("h2", "dn-heading", panel.heading)];
     const lead = el("div", "dn-lead");
-    if (panel.notice) {
-      const notice = el("p", "dn-notice", panel.notice);
-      notice.setAttribute("role", "note");
-      lead.append(notice);
-    }
     (panel.lead || []).forEach((item) => {
       if (item.title) {
         lead.append(textWithChip("p", "dn-card-title", item.title, item.cite), el("p", "dn-lead-text", item.text));

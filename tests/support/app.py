@@ -92,7 +92,7 @@ def view_parts(payload: dict[str, Any], region: str) -> tuple[list[str], list[li
             out = ["\n".join([item["text"], *cite_lines(item["cite"], sources)])]
         return out + words(ids)
 
-    always = [panel["heading"], *([panel["notice"]] if panel["notice"] else [])]
+    always = [panel["heading"]]
     for item in panel["lead"]:
         always += card(item, item["words"])
     always.append(payload["safe_care"]["title"])
@@ -101,7 +101,7 @@ def view_parts(payload: dict[str, Any], region: str) -> tuple[list[str], list[li
 
     tabs: list[list[str]] = []
     if panel["region"]:
-        help_tab = [payload["words"]["tab_help"]]
+        help_tab = [payload["words"]["tab_help"], *([panel["notice"]] if panel["notice"] else [])]
         for item in panel["help"]:
             help_tab += card(item, item["words"])
         tabs.append(help_tab)
