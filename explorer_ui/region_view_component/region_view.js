@@ -192,9 +192,9 @@ export default function ({ parentElement, data }) {
     if (tabs.length) {
       const chosen = tabs.some((t) => t.id === chosenTab) ? chosenTab : tabs[0].id;
       parts.push(...tabSet(tabs, chosen));
-      root.dataset.tab = chosen;
+      root.dataset.openTab = chosen;
     } else {
-      delete root.dataset.tab;
+      delete root.dataset.openTab;
     }
     return parts;
   };
@@ -205,7 +205,7 @@ export default function ({ parentElement, data }) {
     if (!panel || (root.dataset.shown === id && root.childElementCount)) return;
     // A new region opens on its first tab, except where the mode keeps the open one (the
     // projector's tour steps through regions on one topic). Keyboard focus on a tab stays on it.
-    const keep = traits.keep_tab ? root.dataset.tab : null;
+    const keep = traits.keep_tab ? root.dataset.openTab : null;
     const focusedTab = root.contains(document.activeElement) ? document.activeElement.dataset?.tab : null;
     root.replaceChildren(...build(panel, id, keep));
     root.dataset.shown = id;
@@ -227,7 +227,7 @@ export default function ({ parentElement, data }) {
         body.hidden = !on;
       }
     });
-    root.dataset.tab = button.dataset.tab;
+    root.dataset.openTab = button.dataset.tab;
     if (focus) button.focus();
   };
   const onClick = (event) => {
