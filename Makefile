@@ -23,8 +23,9 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 run: $(VENV)/.runtime ## Set up (first time) and start the app at http://localhost:8501
 	$(VENV)/bin/streamlit run explorer_app.py --server.port $(PORT)
 
-browser: $(VENV)/.dev ## Make sure a headless Chromium is there for the browser tests
+browser: $(VENV)/.dev ## Make sure headless Chromium and a speech engine are there for the browser tests
 	@scripts/ensure_chromium.sh $(PY)
+	@scripts/ensure_speech.sh
 
 test: $(VENV)/.dev browser ## Set up everything the tests need, then run the whole suite
 	@scripts/ensure_nginx.sh

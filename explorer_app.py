@@ -25,7 +25,7 @@ from explorer_ui.state import catch_missed_tap, on_tap_select, on_tour_key, sele
 from explorer_ui.therapist import show_handout_buttons, show_search
 from explorer_ui.tour import show_tour_controls
 
-mode = page_setup("Body map", on_step=on_tour_key)
+mode = page_setup("Body map", on_step=on_tour_key, reads="view")
 index = content_or_stop()
 clinic = clinic_or_stop()
 start_session()

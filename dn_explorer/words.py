@@ -39,6 +39,9 @@ class Words:
     clinic_call: str
     """With ``{name}`` and ``{phone}``: how to reach the deploying clinic."""
     clinic_phone_only: str
+    listen: str
+    stop: str
+    slower: str
 
 
 ENGLISH = Words(
@@ -77,5 +80,8 @@ ENGLISH = Words(
     },
     clinic_call="Call {name} on {phone}.",
     clinic_phone_only="Call us on {phone}.",
+    listen="Listen",
+    stop="Stop",
+    slower="Slower",
 )
 """The English words (the app's only language for now)."""

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from dn_explorer.modes import Mode
+from explorer_ui.listen import Reads, show_listen
 from explorer_ui.shell import current_mode, settings, show_shell, show_text_size_controls
 
 APP_TITLE = "Dry needling body map"
@@ -20,8 +21,11 @@ NAV_LINKS = (
 )
 
 
-def page_setup(page_title: str, on_step: Callable[[], None] | None = None) -> Mode:
-    """Set the browser title and layout, mount the shell, show the links; return the mode."""
+def page_setup(page_title: str, on_step: Callable[[], None] | None = None, reads: Reads = "page") -> Mode:
+    """Set the browser title and layout, mount the shell, show the links and Listen; return the mode.
+
+    ``reads``: what Listen reads aloud, the region view (the body map page) or the whole page.
+    """
     st.set_page_config(
         page_title=f"{page_title} · {APP_TITLE}",
         layout="wide",
@@ -37,4 +41,6 @@ def page_setup(page_title: str, on_step: Callable[[], None] | None = None) -> Mo
     for path, label in NAV_LINKS:
         nav.page_link(path, label=label)
     show_text_size_controls(nav)
+    with nav:
+        show_listen(reads, page_title)
     return mode

@@ -44,6 +44,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
     let warningSince = null;
 
     const hideWarning = () => {
+      if (warningSince !== null) window.dnSpeech?.stop();
       warningSince = null;
       dialog.hidden = true;
     };
@@ -62,14 +63,18 @@ export default function ({ parentElement, data, setTriggerValue }) {
       if (!idle.armed) return;
       if (warningSince === null && now - idle.lastActivity >= idleMs) {
         warningSince = now;
+        seconds.textContent = String(Math.round(countdownMs / 1000));
         dialog.hidden = false;
         stay.focus();
+        // A visitor who used Listen hears the warning too (the timing warning through more than one sense).
+        window.dnSpeech?.say([dialog.querySelector("h2").textContent, dialog.querySelector("p").textContent]);
       }
       if (warningSince !== null) {
         const left = Math.max(0, Math.ceil((countdownMs - (now - warningSince)) / 1000));
         seconds.textContent = String(left);
         if (left <= 0) {
-          // A full reload starts a new session: nothing of this visitor is left.
+          // A full reload starts a new session: nothing of this visitor is left, nothing goes on being heard.
+          window.dnSpeech?.stop();
           window.location.replace(new URL("./?mode=kiosk", document.baseURI).href);
         }
       }
