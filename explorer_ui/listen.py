@@ -31,5 +31,9 @@ def show_listen(reads: Reads, page: str) -> None:
     words = ENGLISH
     _component()(
         key="listen",
-        data={"reads": reads, "page": page, "words": {"listen": words.listen, "stop": words.stop, "slower": words.slower}},
+        data={
+            "reads": reads,
+            "page": page,
+            "words": {"listen": words.listen, "stop": words.stop, "slower": words.slower},
+        },
     )

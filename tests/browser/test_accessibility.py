@@ -643,3 +643,17 @@ def test_chosen_region_is_not_shown_by_colour_alone(page: Page, server: Server):
     expect(knee.locator(".rl-tick")).to_be_visible()
     expect(page.locator(".st-key-region-list [data-list-region=shin] .rl-tick")).to_be_hidden()
     page.locator("[data-testid=body-map]").screenshot(path=ARTIFACTS / "a11y-chosen-knee-map.png")
+
+
+@pytest.mark.parametrize("path", ["/?mode=kiosk", "/?mode=present&region=calf", "/About_dry_needling"])
+def test_axe_with_listen_offered_and_reading(speech_page: Page, server: Server, axe: Axe, record, path):
+    """With an on-device voice the Listen and Slower buttons show; scanned while a sentence is highlighted."""
+    open_view(speech_page, f"{server.url}{path}", "map" if path.startswith("/?") else "page")
+    play = speech_page.locator(".dn-listen-play")
+    expect(play).to_be_visible(timeout=20_000)
+    violations = axe_violations(speech_page, axe)
+    play.click()
+    speech_page.wait_for_function("CSS.highlights.has('dn-speaking')", timeout=20_000)
+    violations += axe_violations(speech_page, axe)
+    record[f"axe/listen{path}"] = len(violations)
+    assert not violations, describe_violations(violations)

@@ -164,3 +164,16 @@ def tap(at: AppTest, region: object, number: int | None = None) -> AppTest:
 def tap_ack_of(at: AppTest) -> int:
     """The number of the last tap the session has seen, as the bridge is told."""
     return component_data(at, BRIDGE_KEY)["ack"]
+
+
+def spoken_screen(payload: dict[str, Any], region: str, tab: int = 0) -> str:
+    """What Listen reads on one screen of the region view (``view_screens``), as one text: every
+    paragraph in order, the open tab's name and content, and a clinic's own-claim tag; never the
+    citation buttons or the folded word explanations."""
+    explained = payload["words"]["word_explained"]
+    spoken = []
+    for paragraph in view_screens(payload, region)[tab]:
+        if paragraph.startswith(explained):
+            continue
+        spoken += [line.strip("*") for line in paragraph.split("\n") if not line.startswith("Sources: ")]
+    return " ".join(" ".join(spoken).split())
