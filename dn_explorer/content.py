@@ -214,6 +214,13 @@ def _cross_reference_problems(content: Content, root: yaml.Node, name: str) -> I
         if claim.said_by is None:
             yield problem("a clinic's own claim needs said_by: the clinic whose claim it is", "claims", i, "said_by")
 
+    # A timeline (any sensation on it) shows every phase that has sensations: none may be left blank.
+    on_timeline = {s.phase for s in content.sensations if s.on_timeline}
+    if on_timeline:
+        for phase in dict.fromkeys(s.phase for s in content.sensations):
+            if phase not in on_timeline:
+                yield problem(f"no sensation has on_timeline: true for phase {phase.value!r}", "sensations")
+
     region_counts = Counter(r.id for r in content.regions)
     covered = {region for condition in content.conditions for region in condition.regions}
     for i, region in enumerate(content.regions):

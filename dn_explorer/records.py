@@ -40,17 +40,33 @@ class Source(_Record):
     same_text_as: Slug | None = None
 
 
+class Picture(StrEnum):
+    """The pictograms that can stand beside a statement (files in ``assets/pictograms/``)."""
+
+    HEAT = "heat"
+    ICE = "ice"
+    STRETCH = "stretch"
+    MOVE = "move"
+    WATER = "water"
+    TALK = "talk"
+    NEEDLE = "needle"
+    TWITCH = "twitch"
+    SORE = "sore"
+
+
 class Statement(_Record):
     """A plain-words statement and the documents that back it.
 
     ``said_by`` marks a claim that is one clinic's own (a speed, a percentage):
-    the app shows it as that clinic's claim, not as fact.
+    the app shows it as that clinic's claim, not as fact. ``pictures`` stand beside
+    the words (never instead of them).
     """
 
     id: Slug
     text: Text
     sources: tuple[Slug, ...]
     said_by: Slug | None = None
+    pictures: tuple[Picture, ...] = ()
 
 
 class Phase(StrEnum):
@@ -63,10 +79,15 @@ class Phase(StrEnum):
 
 
 class Sensation(Statement):
-    """Something a patient may feel, and when; ``label`` is a few words for charts."""
+    """Something a patient may feel, and when; ``label`` is a few words for charts and the timeline.
+
+    ``on_timeline`` puts its label on the region view's "What to expect" timeline (every phase
+    needs at least one).
+    """
 
     phase: Phase
     label: ShortText
+    on_timeline: bool = False
 
 
 class Condition(_Record):

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field
 from dn_explorer.clinic import Clinic
 from dn_explorer.content import Condition, ContentIndex, Phase, Statement, Term
 from dn_explorer.modes import MODE_TRAITS, Mode
+from dn_explorer.pictograms import pictogram_paths
 from dn_explorer.regions import REGION_ORDER, RegionId
 from dn_explorer.view_text import WordExplainer
 from dn_explorer.words import ENGLISH, Words
@@ -41,12 +42,14 @@ class Cite:
 
 @dataclass(frozen=True)
 class Card:
-    """One statement: an optional title, the text, its citation, and the glossary ids explained after it."""
+    """One statement: an optional title, the text, its citation, the glossary ids explained after it,
+    and the pictograms shown beside it (names from the ``Picture`` vocabulary)."""
 
     text: str
     cite: Cite | None = None
     title: str | None = None
     words: tuple[str, ...] = ()
+    pictures: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,10 @@ Titled = tuple[str | None, Sourced]
 def _card(index: ContentIndex, item: Sourced, explainer: WordExplainer | None = None, title: str | None = None) -> Card:
     """A statement's card; with an explainer, the glossary words it is the first to use on its screen."""
     words = _ids(explainer.new_terms(f"{title}. {item.text}" if title else item.text)) if explainer else ()
-    return Card(title=title, text=item.text, cite=cite(index, item.sources, item.said_by), words=words)
+    pictures = tuple(p.value for p in item.pictures) if isinstance(item, Statement) else ()
+    return Card(
+        title=title, text=item.text, cite=cite(index, item.sources, item.said_by), words=words, pictures=pictures
+    )
 
 
 def _sparse(per_card: Iterable[tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
@@ -200,6 +206,31 @@ def region_panel(index: ContentIndex, region: RegionId, words: Words = ENGLISH) 
     )
 
 
+@dataclass(frozen=True)
+class Step:
+    """One step of the "What to expect" timeline: when, and the few words for what you may feel then."""
+
+    phase: str
+    labels: tuple[str, ...]
+    pictures: tuple[str, ...]
+    cite: Cite
+
+
+def timeline(index: ContentIndex, words: Words = ENGLISH) -> tuple[Step, ...]:
+    """During, right after, the first hours and days, over several visits: the same facts as the
+    text (the labels of the sensations marked ``on_timeline``), with their sources. Empty when
+    no sensation is on it: then the view has no "What to expect" tab."""
+    steps = []
+    for phase in Phase:
+        shown = [s for s in index.sensations_in(phase) if s.on_timeline]
+        if not shown:
+            continue
+        sources = list(dict.fromkeys(source for s in shown for source in s.sources))
+        pictures = tuple(dict.fromkeys(p.value for s in shown for p in s.pictures))
+        steps.append(Step(words.phases[phase], tuple(s.label for s in shown), pictures, cite(index, sources)))
+    return tuple(steps)
+
+
 def start_panel(index: ContentIndex, mode: Mode, words: Words = ENGLISH) -> Panel:
     """Before a region is chosen. Kiosk and projector open with the first question's answer."""
     lead: list[Titled] = []
@@ -225,6 +256,8 @@ def panels_payload(index: ContentIndex, mode: Mode, clinic: Clinic, words: Words
         "sources": [source.short for source in index.content.sources],
         "safe_care": {"title": words.safe_care, "cards": [asdict(c) for c in safe_care_cards(index, clinic, words)]},
         "general": [asdict(tab) for tab in general_tabs(index, words)],
+        "timeline": {"title": words.timeline, "steps": [asdict(step) for step in timeline(index, words)]},
+        "pictograms": pictogram_paths(),
         "glossary": {
             t.id: {"term": t.term, "meaning": t.meaning, "cite": asdict(cite(index, t.sources))}
             for t in index.content.glossary

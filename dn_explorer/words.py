@@ -39,6 +39,7 @@ class Words:
     clinic_call: str
     """With ``{name}`` and ``{phone}``: how to reach the deploying clinic."""
     clinic_phone_only: str
+    timeline: str
     listen: str
     stop: str
     slower: str
@@ -80,6 +81,7 @@ ENGLISH = Words(
     },
     clinic_call="Call {name} on {phone}.",
     clinic_phone_only="Call us on {phone}.",
+    timeline="What to expect",
     listen="Listen",
     stop="Stop",
     slower="Slower",

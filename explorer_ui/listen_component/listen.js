@@ -46,10 +46,20 @@ const blocksIn = (root) =>
     })
     .filter(({ nodes }) => nodes.some((n) => n.data.trim()));
 
+// The nearest ancestor that is laid out as a block (a flex item counts): text in two of them is two
+// pieces, so a line break goes between them (a sentence ends there, and no two words run together).
+const boxOf = (node) => {
+  for (let e = node.parentElement; e; e = e.parentElement) {
+    if (getComputedStyle(e).display !== "inline") return e;
+  }
+  return null;
+};
+
 // Sentences of one block, each with the DOM range it covers (for the highlight).
 const sentencesOf = ({ block, nodes }, lang) => {
   let text = "";
-  const starts = nodes.map((node) => {
+  const starts = nodes.map((node, i) => {
+    if (i > 0 && boxOf(node) !== boxOf(nodes[i - 1])) text += "\n";
     const at = text.length;
     text += node.data;
     return at;

@@ -24,6 +24,8 @@ export default function ({ parentElement, data }) {
   const words = object(payload.words);
   const traits = object(payload.traits);
   const general = Array.isArray(payload.general) ? payload.general : [];
+  const pictograms = object(payload.pictograms);
+  const timeline = object(payload.timeline);
   const sourceNames = Array.isArray(payload.sources) ? payload.sources : [];
   const html = document.documentElement;
 
@@ -73,9 +75,54 @@ export default function ({ parentElement, data }) {
     return box;
   };
   const notes = (ids) => (ids || []).map(wordNote).filter(Boolean);
+  // Pictograms stand beside the words, never instead of them: decorative to screen readers.
+  // Drawn from path data only (no markup from data).
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  const pictures = (names) => {
+    const known = (Array.isArray(names) ? names : []).filter((n) => Array.isArray(pictograms[n]));
+    if (!known.length) return null;
+    const box = el("span", "dn-pics");
+    box.setAttribute("aria-hidden", "true");
+    known.forEach((name) => {
+      const svg = document.createElementNS(SVG_NS, "svg");
+      svg.setAttribute("viewBox", "0 0 24 24");
+      svg.setAttribute("class", "dn-pic");
+      svg.setAttribute("focusable", "false");
+      svg.dataset.picture = name;
+      pictograms[name].forEach((d) => {
+        const path = document.createElementNS(SVG_NS, "path");
+        path.setAttribute("d", String(d));
+        svg.append(path);
+      });
+      box.append(svg);
+    });
+    return box;
+  };
+  // "What to expect": the four phases in order, in the same words as the other tabs' statements.
+  const timelineOf = () => {
+    const list = el("ol", "dn-steps");
+    (timeline.steps || []).forEach((step) => {
+      const li = el("li", "dn-step");
+      const head = el("span", "dn-step-head");
+      const pics = pictures(step.pictures);
+      if (pics) head.append(pics);
+      head.append(el("strong", "dn-step-phase", step.phase));
+      const labels = el("span", "dn-step-labels", (step.labels || []).join(". ") + ".");
+      const c = chip(step.cite);
+      if (c) labels.append(" ", c);
+      li.append(head, labels);
+      list.append(li);
+    });
+    return list;
+  };
   // A titled card carries its chip on the title's row; an untitled statement at the end of its text.
   const card = (item, ids, boxed) => {
     const box = el("div", boxed ? "dn-card" : "dn-statement");
+    const pics = pictures(item.pictures);
+    if (pics) {
+      box.classList.add("dn-has-pics");
+      box.append(pics);
+    }
     if (item.title) {
       box.append(textWithChip("p", "dn-card-title", item.title, item.cite), el("p", "dn-text", item.text));
     } else {
@@ -92,6 +139,8 @@ export default function ({ parentElement, data }) {
     const list = el("ul", "dn-safe-list");
     (safe.cards || []).forEach((item, i) => {
       const li = textWithChip("li", null, item.text, item.cite);
+      const pics = pictures(item.pictures);
+      if (pics) li.prepend(pics);
       li.append(...notes((panel.safe_words || [])[i]));
       list.append(li);
     });
@@ -113,6 +162,7 @@ export default function ({ parentElement, data }) {
       tabs.push({ id: "help", title: words.tab_help || "", body });
     }
     if (id || traits.general_on_start) {
+      if (Array.isArray(timeline.steps) && timeline.steps.length) tabs.push({ id: "expect", title: timeline.title || "", body: () => [timelineOf()] });
       let position = 0;
       general.forEach((tab) => {
         const start = position;

@@ -38,6 +38,9 @@ from tests.support.browser import ARTIFACTS, Server, open_app, press_region, wai
 
 pytestmark = pytest.mark.browser
 
+TAB_COUNT = 6
+"""Can it help?, What to expect, How will it feel?, Feeling sore, After your visit, How many visits?"""
+
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
     "resultTypes": ["violations"],
@@ -337,7 +340,7 @@ def test_axe_on_every_tab_with_sources_and_words_opened(page: Page, server: Serv
     """Each tab in turn, with every citation chip and word explanation on it opened."""
     open_view(page, f"{server.url}{path}")
     tabs = page.get_by_role("tab")
-    expect(tabs).to_have_count(5)
+    expect(tabs).to_have_count(TAB_COUNT)
     for i in range(tabs.count()):
         tabs.nth(i).click()
         page.evaluate("""() => {

@@ -73,7 +73,7 @@ def test_listen_reads_the_kiosk_start_screen_in_order_with_a_local_voice(
     speech_page.screenshot(path=ARTIFACTS / "listen-kiosk-start-1920.png")
 
 
-@pytest.mark.parametrize("tab", [0, 1, 2, 3, 4])
+@pytest.mark.parametrize("tab", range(6))
 def test_listen_reads_every_tab_of_a_region(
     speech_page: Page, server: Server, content: ContentIndex, clinic: Clinic, tab: int
 ):

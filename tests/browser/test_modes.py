@@ -16,6 +16,9 @@ from tests.support.browser import ARTIFACTS, Server, open_app, press_region, wai
 
 pytestmark = pytest.mark.browser
 
+TAB_COUNT = 6
+"""Can it help?, What to expect, How will it feel?, Feeling sore, After your visit, How many visits?"""
+
 IDLE_SECONDS = 4
 
 
@@ -239,7 +242,7 @@ def test_kiosk_every_region_and_tab_fits_one_1920x1080_screen(page: Page, server
         page.locator(f"[data-list-region={region.value}]").click()
         expect(view_heading(page)).to_have_text(content.region_label(region))
         tabs = page.get_by_role("tab")
-        expect(tabs).to_have_count(5)
+        expect(tabs).to_have_count(TAB_COUNT)
         for i in range(tabs.count()):
             tabs.nth(i).click()
             bottom = page.evaluate(VIEW_BOTTOM)

@@ -106,6 +106,13 @@ def view_parts(payload: dict[str, Any], region: str) -> tuple[list[str], list[li
             help_tab += card(item, item["words"])
         tabs.append(help_tab)
     if panel["region"] or payload["traits"]["general_on_start"]:
+        # "What to expect": each step's phase, then its few words (ending with a full stop) and citation.
+        expect = [payload["timeline"]["title"]]
+        for step in payload["timeline"]["steps"]:
+            labels = ". ".join(step["labels"]) + "."
+            expect += [step["phase"], "\n".join([labels, *cite_lines(step["cite"], sources)])]
+        if payload["timeline"]["steps"]:
+            tabs.append(expect)
         position = 0
         for tab in payload["general"]:
             shown = [tab["title"]]
