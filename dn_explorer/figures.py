@@ -7,7 +7,6 @@ from html import escape
 import plotly.graph_objects as go
 
 from dn_explorer.content import ContentIndex
-from dn_explorer.regions import REGION_ORDER
 from dn_explorer.view_text import PHASE_HEADINGS
 
 PHASE_LABELS = PHASE_HEADINGS
@@ -27,50 +26,6 @@ def _wrap(text: str, width: int = 60) -> str:
             line = f"{line} {word}".strip()
     lines.append(line)
     return "<br>".join(lines)
-
-
-def region_condition_rows(index: ContentIndex) -> list[dict[str, str]]:
-    """One row per (region, condition) pair, in body order: the chart's data and its table."""
-    rows = []
-    for region in REGION_ORDER:
-        for condition in index.conditions_for(region):
-            rows.append(
-                {
-                    "Body area": index.region_label(region),
-                    "Problem": condition.name,
-                    "Sources": ", ".join(index.source_names(condition.sources)),
-                }
-            )
-    return rows
-
-
-def overview_figure(index: ContentIndex) -> go.Figure:
-    """Body areas (top to bottom) against the problems the documents name there."""
-    rows = region_condition_rows(index)
-    # Two copies of one text (Bourne FAQ and Crossing Rivers) count once: a dot's size is separate voices.
-    counts = [index.independent_count(c.sources) for r in REGION_ORDER for c in index.conditions_for(r)]
-    figure = go.Figure(
-        go.Scatter(
-            x=[escape(r["Problem"]) for r in rows],
-            y=[escape(r["Body area"]) for r in rows],
-            mode="markers",
-            marker={"size": [12 + 6 * n for n in counts], "color": DOT, "line": {"color": "#042f2e", "width": 2}},
-            customdata=[_wrap(f"Sources: {r['Sources']}") for r in rows],
-            hovertemplate="<b>%{x}</b> (%{y})<br>%{customdata}<extra></extra>",
-        )
-    )
-    areas = list(dict.fromkeys(escape(r["Body area"]) for r in rows))
-    figure.update_layout(
-        font=FONT,
-        height=320 + 44 * len(areas),
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        plot_bgcolor="white",
-        # Problem names on top, next to the heading, so the projector shows them without scrolling.
-        xaxis={"tickangle": -40, "gridcolor": "#e5e7eb", "automargin": True, "side": "top"},
-        yaxis={"categoryorder": "array", "categoryarray": areas[::-1], "gridcolor": "#e5e7eb", "automargin": True},
-        hoverlabel={"font_size": 18},
-    )
-    return figure
 
 
 def expectation_rows(index: ContentIndex) -> list[dict[str, str]]:

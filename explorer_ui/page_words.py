@@ -1,4 +1,4 @@
-"""The fixed words of the About and Sources pages (the region view's are in ``dn_explorer.words``).
+"""The fixed words of the About, Pictures and Sources pages (the region view's are in ``dn_explorer.words``).
 
 Kept out of the page scripts so the pages only lay things out, and so the readability and
 patient-voice tests read the About page's words from here.
@@ -50,5 +50,25 @@ class SourcesWords:
     draws: str = "What the app draws from {short}"
 
 
+@dataclass(frozen=True)
+class PicturesWords:
+    title: str = "Pictures"
+    heat_heading: str = "Where dry needling may help"
+    heat_intro: str = (
+        "The darker an area, the more problems dry needling may help there. "
+        "Touch an area to see its number. Touch it again to open it on the body map."
+    )
+    legend: str = "Problems dry needling may help"
+    count_none: str = "{area}: we have no problem to show here. Ask your therapist."
+    count_one: str = "{area}: dry needling may help 1 problem here."
+    count_many: str = "{area}: dry needling may help {count} problems here."
+    open_region: str = "Open {area} on the body map"
+    open_hint: str = "Press Enter to open it on the body map."
+    table: str = "The same as a table"
+    expect_heading: str = "What to expect over time"
+    expect_intro: str = "From the moment of treatment to several visits later."
+
+
 ABOUT = AboutWords()
+PICTURES = PicturesWords()
 SOURCES = SourcesWords()

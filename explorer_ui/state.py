@@ -36,6 +36,12 @@ def start_session() -> None:
     _select(region)
 
 
+def select_region(region: RegionId) -> None:
+    """Python's own choice of region (another page opens it on the body map): the bridge shows it."""
+    st.session_state[_STARTED_KEY] = True  # the address on the body map page must not override it
+    _select(region)
+
+
 def _select(region: RegionId | None) -> None:
     st.session_state[SELECTED_KEY] = region
     st.session_state.pop(SEARCH_RESULT_KEY, None)  # an old "Found ..." no longer fits the view

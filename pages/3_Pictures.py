@@ -1,4 +1,4 @@
-"""Pictures: charts of where dry needling may help and what to expect over time, each with a table."""
+"""Pictures: the body shaded by where dry needling may help, and what to expect over time, each with a table."""
 
 from __future__ import annotations
 
@@ -6,10 +6,14 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from dn_explorer.figures import expectation_rows, expectations_figure, overview_figure, region_condition_rows
+from dn_explorer.figures import expectation_rows, expectations_figure
+from dn_explorer.heat_map import heat_rows
 from dn_explorer.markdown_text import escape_markdown
+from explorer_ui.heat_map import show_heat_map
 from explorer_ui.layout import page_setup
 from explorer_ui.loading import content_or_stop
+from explorer_ui.page_words import PICTURES
+from explorer_ui.state import select_region
 
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 
@@ -19,21 +23,23 @@ def escaped_rows(rows: Iterable[dict[str, str]]) -> list[dict[str, str]]:
     return [{key: escape_markdown(value) for key, value in row.items()} for row in rows]
 
 
-page_setup("Pictures")
+page_setup(PICTURES.title)
 index = content_or_stop()
 
-st.title("Pictures")
-st.header("Where dry needling may help")
-st.markdown(
-    "Each dot is a problem dry needling may help in that body area. "
-    "A bigger dot means more separate sources back it (two copies of one text count once)."
-)
-st.plotly_chart(overview_figure(index), config=CHART_CONFIG, key="overview-chart", theme=None)
-with st.expander("The same as a table"):
-    st.table(escaped_rows(region_condition_rows(index)))
+st.title(PICTURES.title)
+st.header(PICTURES.heat_heading)
+st.markdown(escape_markdown(PICTURES.heat_intro))
+figure_column, table_column = st.columns([1, 1], gap="large")
+with figure_column:
+    chosen = show_heat_map(index)
+if chosen is not None:
+    select_region(chosen)
+    st.switch_page("explorer_app.py", query_params={"region": chosen.value})
+with table_column:
+    st.table(escaped_rows(heat_rows(index)))
 
-st.header("What to expect over time")
-st.markdown("From the moment of treatment to several visits later.")
+st.header(PICTURES.expect_heading)
+st.markdown(escape_markdown(PICTURES.expect_intro))
 st.plotly_chart(expectations_figure(index), config=CHART_CONFIG, key="expect-chart", theme=None)
-with st.expander("The same as a table"):
+with st.expander(PICTURES.table):
     st.table(escaped_rows({k: v for k, v in row.items() if k != "In more words"} for row in expectation_rows(index)))

@@ -222,7 +222,8 @@ def open_view(page: Page, url: str, wait: str = "map") -> None:
         wait_for_app(page)
         page.locator("h1").first.wait_for(timeout=30_000)
     if wait == "charts":
-        expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=30_000)
+        expect(page.locator(".js-plotly-plot")).to_have_count(1, timeout=30_000)
+        expect(page.locator(".hm [data-region]").first).to_be_visible()
     page.wait_for_function("document.documentElement.dataset.dnMode !== undefined")
     page.evaluate("document.fonts.ready.then(() => true)")
 

@@ -131,18 +131,6 @@ def test_therapist_finds_a_condition_and_downloads_the_handout(page: Page, serve
     assert download.path().read_bytes().startswith(b"%PDF")
 
 
-def test_pictures_page_shows_both_charts(browser: Browser, server: Server):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    page = context.new_page()
-    try:
-        page.goto(f"{server.url}/Pictures")
-        wait_for_app(page)
-        expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=30_000)
-        page.screenshot(path=ARTIFACTS / "pictures-1920.png")
-    finally:
-        context.close()
-
-
 def test_kiosk_mode_survives_page_links_and_a_reload(page: Page, server: Server):
     open_app(page, f"{server.url}/?mode=kiosk")
     page.get_by_role("link", name="About dry needling").first.click()
