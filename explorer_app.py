@@ -16,7 +16,7 @@ import streamlit as st
 from dn_explorer.content import ContentIndex
 from dn_explorer.modes import Mode
 from explorer_ui.body_map import show_body_map, show_selection
-from explorer_ui.layout import APP_TITLE, page_setup
+from explorer_ui.layout import page_setup
 from explorer_ui.loading import clinic_or_stop, content_or_stop
 from explorer_ui.region_list import show_region_list
 from explorer_ui.region_view import show_region_view
@@ -25,8 +25,9 @@ from explorer_ui.state import catch_missed_tap, on_tap_select, on_tour_key, sele
 from explorer_ui.therapist import show_handout_buttons, show_search
 from explorer_ui.tour import show_tour_controls
 
-mode = page_setup("Body map", on_step=on_tour_key, reads="view")
-index = content_or_stop()
+page = page_setup("body_map", on_step=on_tour_key, reads="view")
+mode, words = page.mode, page.words
+index = content_or_stop(page.language)
 clinic = clinic_or_stop()
 start_session()
 
@@ -37,7 +38,7 @@ def selection(index: ContentIndex, mode: Mode) -> None:
     region = selected_region()
     catch_missed_tap(show_selection(region, tap_ack(), on_tap_select))
     if mode is Mode.PRESENT:
-        show_tour_controls(index, region)
+        show_tour_controls(index, region, words)
 
 
 if mode is Mode.PRESENT:
@@ -47,13 +48,13 @@ body = st.container(key="explorer")
 # Big text gets the map half the width, so its areas stay big enough to touch.
 map_column, view_column = body.columns([5, 5] if text_scale() >= 150 else [4, 6], gap="medium")
 with map_column:
-    st.title(APP_TITLE)  # over the map, so the region view beside it starts at the top of the screen
-    show_body_map()
-    show_region_list(index)
+    st.title(words.ui.app_title)  # over the map, so the region view beside it starts at the top of the screen
+    show_body_map(index, words)
+    show_region_list(index, words)
 with view_column, st.container(key="region-view"):
     if mode is Mode.EXPLORE:
-        show_search(index)
-        show_handout_buttons(index, clinic)  # the chosen region's shows
-    show_region_view(index, clinic, mode)
+        show_search(index, words)
+        show_handout_buttons(index, clinic, words)  # the chosen region's shows
+    show_region_view(index, clinic, words, mode)
 if mode is not Mode.PRESENT:
     selection(index, mode)  # nothing of it shows: out of the way at the end

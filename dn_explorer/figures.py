@@ -7,9 +7,8 @@ from html import escape
 import plotly.graph_objects as go
 
 from dn_explorer.content import ContentIndex
-from dn_explorer.view_text import PHASE_HEADINGS
+from dn_explorer.words import Words, english
 
-PHASE_LABELS = PHASE_HEADINGS
 INK = "#1f2937"
 DOT = "#0f766e"
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 18, "color": INK}
@@ -28,35 +27,42 @@ def _wrap(text: str, width: int = 60) -> str:
     return "<br>".join(lines)
 
 
-def expectation_rows(index: ContentIndex) -> list[dict[str, str]]:
+def expectation_rows(index: ContentIndex, words: Words | None = None) -> list[dict[str, str]]:
+    """The chart's data and its table: each feeling under its phase, with its sources.
+
+    Column names come from the word table: When, What you may notice, In more words, Sources."""
+    words = words or english()
+    columns = words.pictures
     rows = []
-    for phase, phase_label in PHASE_LABELS.items():
+    for phase, phase_label in words.phases.items():
         for item in index.sensations_in(phase):
             rows.append(
                 {
-                    "When": phase_label,
-                    "What you may notice": item.label,
-                    "In more words": item.text,
-                    "Sources": ", ".join(index.source_names(item.sources)),
+                    columns.col_when: phase_label,
+                    columns.col_notice: item.label,
+                    columns.col_more: item.text,
+                    columns.col_sources: ", ".join(index.source_names(item.sources)),
                 }
             )
     return rows
 
 
-def expectations_figure(index: ContentIndex) -> go.Figure:
+def expectations_figure(index: ContentIndex, words: Words | None = None) -> go.Figure:
     """What to expect over time: each feeling placed at the stage it belongs to."""
-    rows = expectation_rows(index)
+    words = words or english()
+    columns = words.pictures
+    rows = expectation_rows(index, words)
     figure = go.Figure(
         go.Scatter(
-            x=[escape(r["When"]) for r in rows],
-            y=[escape(r["What you may notice"]) for r in rows],
+            x=[escape(r[columns.col_when]) for r in rows],
+            y=[escape(r[columns.col_notice]) for r in rows],
             mode="markers",
             marker={"size": 26, "color": DOT, "symbol": "circle", "line": {"color": "#042f2e", "width": 2}},
-            customdata=[_wrap(f"{r['In more words']} (Sources: {r['Sources']})") for r in rows],
+            customdata=[_wrap(f"{r[columns.col_more]} ({words.sources}: {r[columns.col_sources]})") for r in rows],
             hovertemplate="%{customdata}<extra></extra>",
         )
     )
-    labels = [escape(r["What you may notice"]) for r in rows]
+    labels = [escape(r[columns.col_notice]) for r in rows]
     figure.update_layout(
         font=FONT,
         height=160 + 54 * len(labels),
@@ -64,7 +70,7 @@ def expectations_figure(index: ContentIndex) -> go.Figure:
         plot_bgcolor="white",
         xaxis={
             "categoryorder": "array",
-            "categoryarray": list(PHASE_LABELS.values()),
+            "categoryarray": [escape(label) for label in words.phases.values()],
             "side": "top",
             "automargin": True,
         },

@@ -16,7 +16,7 @@ from dn_explorer.clinic import Clinic
 from dn_explorer.content import Condition, ContentIndex, Statement
 from dn_explorer.regions import RegionId
 from dn_explorer.view_text import source_numbers
-from dn_explorer.words import ENGLISH
+from dn_explorer.words import DEFAULT_LANGUAGE, Words, english
 
 # The PDF core fonts speak Latin-1; map the few typographic characters we use.
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "•": "-"})
@@ -26,8 +26,10 @@ def _latin1(text: str) -> str:
     return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
 
 
-def region_link(base_url: str, region: RegionId) -> str:
-    return f"{base_url}/?{urlencode({'region': region.value})}"
+def region_link(base_url: str, region: RegionId, language: str = DEFAULT_LANGUAGE) -> str:
+    """The address of a region's view; a language other than English is kept (``lang=``)."""
+    query = {"region": region.value} | ({} if language == DEFAULT_LANGUAGE else {"lang": language})
+    return f"{base_url}/?{urlencode(query)}"
 
 
 class _Handout(FPDF):
@@ -52,11 +54,20 @@ class _Handout(FPDF):
                     self.rect(x + (col + 4) * cell, y + (row + 4) * cell, cell, cell, style="F")
 
 
-def build_handout(index: ContentIndex, region: RegionId, base_url: str, clinic: Clinic | None = None) -> bytes:
-    """A one-page PDF: region, main message, Safe care, problems, what to expect, aftercare, sources, QR link."""
-    words = ENGLISH
+def build_handout(
+    index: ContentIndex,
+    region: RegionId,
+    base_url: str,
+    clinic: Clinic | None = None,
+    words: Words | None = None,
+) -> bytes:
+    """A one-page PDF: region, main message, Safe care, problems, what to expect, aftercare, sources, QR link.
+
+    In the language of ``index`` and ``words``; its QR code opens the same region in the same language."""
+    words = words or english()
+    sheet = words.handout
     label = index.region_label(region)
-    link = region_link(base_url, region)
+    link = region_link(base_url, region, words.language.code)
     numbers = source_numbers(index)
 
     def sources_of(item: Statement | Condition) -> str:
@@ -66,20 +77,20 @@ def build_handout(index: ContentIndex, region: RegionId, base_url: str, clinic: 
         return line
 
     pdf = _Handout(format="A4")
-    pdf.set_title(f"Dry needling aftercare: {label}")
+    pdf.set_title(sheet.pdf_title.format(area=label))
     pdf.set_auto_page_break(auto=True, margin=12)
     pdf.set_margins(15, 12, 15)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 20)
-    pdf.cell(0, 11, _latin1(f"Dry needling: {label}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 11, _latin1(sheet.title.format(area=label)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("Helvetica", "", 10)
-    pdf.multi_cell(140, 5, _latin1("What to expect and how to look after yourself. Scan the code to see this again."))
+    pdf.multi_cell(140, 5, _latin1(sheet.intro))
     pdf.qr(link, x=pdf.w - 16 - 34, y=12, size=34)
     pdf.set_y(max(pdf.get_y(), 44))
 
     entry = index.regions_by_id[region]
     conditions = index.conditions_for(region)
-    pdf.section("In short")
+    pdf.section(sheet.in_short)
     if not conditions:
         pdf.item(words.no_conditions.format(area=label.lower()), "")
     for statement in ([entry.message] if entry.message else []) + list(index.content.key_points):
@@ -101,11 +112,11 @@ def build_handout(index: ContentIndex, region: RegionId, base_url: str, clinic: 
     pdf.section(words.tab_after)
     for step in index.content.aftercare:
         pdf.item(step.text, sources_of(step))
-    pdf.section("Sources (the numbers in brackets)")
+    pdf.section(sheet.sources_key)
     pdf.set_font("Helvetica", "", 8.5)
     for source in index.content.sources:
         line = f"[{numbers[source.id]}] {source.short}: {source.title} ({source.publisher})"
         pdf.multi_cell(0, 4, _latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font("Helvetica", "", 8)
-    pdf.multi_cell(0, 4, _latin1(f"Link: {link}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 4, _latin1(f"{sheet.link}: {link}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(pdf.output())

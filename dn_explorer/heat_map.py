@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from dn_explorer.content import ContentIndex
 from dn_explorer.regions import REGION_ORDER
+from dn_explorer.words import Words, english
 
 
 @dataclass(frozen=True)
@@ -49,13 +50,14 @@ def region_counts(index: ContentIndex) -> dict[str, int]:
     return {region.value: len(index.conditions_for(region)) for region in REGION_ORDER}
 
 
-def heat_rows(index: ContentIndex) -> list[dict[str, str]]:
-    """The table under the figure: every region, its count and the problems, in body order."""
+def heat_rows(index: ContentIndex, words: Words | None = None) -> list[dict[str, str]]:
+    """The table beside the figure: every region, its count and the problems, in body order."""
+    columns = (words or english()).pictures
     return [
         {
-            "Body area": index.region_label(region),
-            "Problems": str(len(index.conditions_for(region))),
-            "Which": ", ".join(c.name for c in index.conditions_for(region)) or "None. Ask your therapist.",
+            columns.col_area: index.region_label(region),
+            columns.col_count: str(len(index.conditions_for(region))),
+            columns.col_which: ", ".join(c.name for c in index.conditions_for(region)) or columns.none_here,
         }
         for region in REGION_ORDER
     ]

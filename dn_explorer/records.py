@@ -52,6 +52,8 @@ class Picture(StrEnum):
     NEEDLE = "needle"
     TWITCH = "twitch"
     SORE = "sore"
+    PILL = "pill"
+    VISITS = "visits"
 
 
 class Statement(_Record):

@@ -28,7 +28,7 @@ from dn_explorer.modes import MODE_TRAITS, Mode
 from dn_explorer.pictograms import pictogram_paths
 from dn_explorer.regions import REGION_ORDER, RegionId
 from dn_explorer.view_text import WordExplainer
-from dn_explorer.words import ENGLISH, Words
+from dn_explorer.words import Words, english
 
 
 @dataclass(frozen=True)
@@ -89,9 +89,9 @@ class Panel:
     general_words: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
-def cite(index: ContentIndex, sources: Iterable[str], said_by: str | None = None, words: Words = ENGLISH) -> Cite:
+def cite(index: ContentIndex, sources: Iterable[str], said_by: str | None = None, words: Words | None = None) -> Cite:
     """The citation for a statement: its documents, and "X's own claim" for one clinic's claim."""
-    own = words.own_claim.format(name=index.sources_by_id[said_by].short) if said_by else None
+    own = (words or english()).own_claim.format(name=index.sources_by_id[said_by].short) if said_by else None
     positions = {source.id: n for n, source in enumerate(index.content.sources)}
     return Cite(refs=tuple(positions[s] for s in sources), own=own)
 
@@ -107,12 +107,22 @@ Titled = tuple[str | None, Sourced]
 """A statement and the title it is shown under (a condition's name, a question), or None."""
 
 
-def _card(index: ContentIndex, item: Sourced, explainer: WordExplainer | None = None, title: str | None = None) -> Card:
+def _card(
+    index: ContentIndex,
+    item: Sourced,
+    explainer: WordExplainer | None = None,
+    title: str | None = None,
+    words: Words | None = None,
+) -> Card:
     """A statement's card; with an explainer, the glossary words it is the first to use on its screen."""
-    words = _ids(explainer.new_terms(f"{title}. {item.text}" if title else item.text)) if explainer else ()
+    terms = _ids(explainer.new_terms(f"{title}. {item.text}" if title else item.text)) if explainer else ()
     pictures = tuple(p.value for p in item.pictures) if isinstance(item, Statement) else ()
     return Card(
-        title=title, text=item.text, cite=cite(index, item.sources, item.said_by), words=words, pictures=pictures
+        title=title,
+        text=item.text,
+        cite=cite(index, item.sources, item.said_by, words or (explainer.words if explainer else None)),
+        words=terms,
+        pictures=pictures,
     )
 
 
@@ -120,14 +130,15 @@ def _sparse(per_card: Iterable[tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
     return {position: ids for position, ids in enumerate(per_card) if ids}
 
 
-def general_tabs(index: ContentIndex, words: Words = ENGLISH) -> tuple[Tab, ...]:
+def general_tabs(index: ContentIndex, words: Words | None = None) -> tuple[Tab, ...]:
     """The tabs every region shares, each short enough for one kiosk screen: how the needling feels,
     the soreness after it (by when), looking after yourself, and how many visits (what builds up over
     them, then the visits themselves)."""
+    words = words or english()
     c = index.content
 
     def group(items: Iterable[Sourced], heading: str | None = None) -> Group:
-        return Group(heading=heading, cards=tuple(_card(index, item) for item in items))
+        return Group(heading=heading, cards=tuple(_card(index, item, words=words) for item in items))
 
     def phases(*wanted: Phase) -> tuple[Group, ...]:
         return tuple(group(index.sensations_in(p), words.phases[p]) for p in wanted if index.sensations_in(p))
@@ -145,17 +156,18 @@ def general_cards(index: ContentIndex) -> list[Card]:
     return [card for tab in general_tabs(index) for group in tab.groups for card in group.cards]
 
 
-def safe_care_cards(index: ContentIndex, clinic: Clinic, words: Words = ENGLISH) -> tuple[Card, ...]:
+def safe_care_cards(index: ContentIndex, clinic: Clinic, words: Words | None = None) -> tuple[Card, ...]:
     """The Safe care panel: the sourced safety lines, then the deploying clinic's own words."""
+    words = words or english()
     own = Cite(refs=(), own=words.your_clinic)
     clinic_cards = tuple(Card(text=line, cite=own) for line in clinic.lines(words))
-    return tuple(_card(index, item) for item in index.content.safety) + clinic_cards
+    return tuple(_card(index, item, words=words) for item in index.content.safety) + clinic_cards
 
 
 def _screen_words(index: ContentIndex, base: WordExplainer) -> dict[int, tuple[str, ...]]:
     """Glossary ids per general statement, each tab explaining afresh what the lead did not."""
     per_card: list[tuple[str, ...]] = []
-    for tab in general_tabs(index):
+    for tab in general_tabs(index, base.words):
         explainer = base.copy()
         per_card += [_ids(explainer.new_terms(card.text)) for group in tab.groups for card in group.cards]
     return _sparse(per_card)
@@ -170,8 +182,9 @@ def _panel(
     notice: str | None = None,
     intro: str | None = None,
     help_items: Iterable[Titled] = (),
+    words: Words | None = None,
 ) -> Panel:
-    base = WordExplainer(index)
+    base = WordExplainer(index, words)
     cards = [Card(text=intro)] if intro else []
     cards += [_card(index, item, base, title) for title, item in lead]
     safe_words = _sparse(_ids(base.new_terms(item.text)) for item in index.content.safety)
@@ -188,8 +201,9 @@ def _panel(
     )
 
 
-def region_panel(index: ContentIndex, region: RegionId, words: Words = ENGLISH) -> Panel:
+def region_panel(index: ContentIndex, region: RegionId, words: Words | None = None) -> Panel:
     """The region's message and named problems (or, where the documents name none, a plain notice)."""
+    words = words or english()
     entry = index.regions_by_id[region]
     conditions = index.conditions_for(region)
     messages = ([entry.message] if entry.message else []) + list(index.content.key_points)
@@ -203,6 +217,7 @@ def region_panel(index: ContentIndex, region: RegionId, words: Words = ENGLISH) 
         [(None, m) for m in messages],
         notice=None if conditions else words.no_conditions.format(area=entry.label.lower()),
         help_items=help_items,
+        words=words,
     )
 
 
@@ -216,10 +231,11 @@ class Step:
     cite: Cite
 
 
-def timeline(index: ContentIndex, words: Words = ENGLISH) -> tuple[Step, ...]:
+def timeline(index: ContentIndex, words: Words | None = None) -> tuple[Step, ...]:
     """During, right after, the first hours and days, over several visits: the same facts as the
     text (the labels of the sensations marked ``on_timeline``), with their sources. Empty when
     no sensation is on it: then the view has no "What to expect" tab."""
+    words = words or english()
     steps = []
     for phase in Phase:
         shown = [s for s in index.sensations_in(phase) if s.on_timeline]
@@ -227,21 +243,24 @@ def timeline(index: ContentIndex, words: Words = ENGLISH) -> tuple[Step, ...]:
             continue
         sources = list(dict.fromkeys(source for s in shown for source in s.sources))
         pictures = tuple(dict.fromkeys(p.value for s in shown for p in s.pictures))
-        steps.append(Step(words.phases[phase], tuple(s.label for s in shown), pictures, cite(index, sources)))
+        steps.append(
+            Step(words.phases[phase], tuple(s.label for s in shown), pictures, cite(index, sources, words=words))
+        )
     return tuple(steps)
 
 
-def start_panel(index: ContentIndex, mode: Mode, words: Words = ENGLISH) -> Panel:
+def start_panel(index: ContentIndex, mode: Mode, words: Words | None = None) -> Panel:
     """Before a region is chosen. Kiosk and projector open with the first question's answer."""
+    words = words or english()
     lead: list[Titled] = []
     if MODE_TRAITS[mode].opener_on_start and index.content.questions:
         first = index.content.questions[0]
         answer = Statement(id=first.id, text=first.answer, sources=first.sources, said_by=first.said_by)
         lead = [(first.question, answer)]
-    return _panel(index, "", words.start_heading, lead, intro=words.start_text)
+    return _panel(index, "", words.start_heading, lead, intro=words.start_text, words=words)
 
 
-def panels_payload(index: ContentIndex, mode: Mode, clinic: Clinic, words: Words = ENGLISH) -> dict[str, object]:
+def panels_payload(index: ContentIndex, mode: Mode, clinic: Clinic, words: Words | None = None) -> dict[str, object]:
     """Everything the region view draws, for one mode: the region view's whole ``data``.
 
     ``panels`` by region id ("" for the start view); the ``sources``' short names that citations
@@ -250,6 +269,7 @@ def panels_payload(index: ContentIndex, mode: Mode, clinic: Clinic, words: Words
     mode's ``traits`` (whether the general tabs show before a region is chosen, whether stepping
     to another region keeps the open tab).
     """
+    words = words or english()
     panels = {"": start_panel(index, mode, words)} | {r.value: region_panel(index, r, words) for r in REGION_ORDER}
     return {
         "panels": {key: asdict(panel) for key, panel in panels.items()},
@@ -259,7 +279,7 @@ def panels_payload(index: ContentIndex, mode: Mode, clinic: Clinic, words: Words
         "timeline": {"title": words.timeline, "steps": [asdict(step) for step in timeline(index, words)]},
         "pictograms": pictogram_paths(),
         "glossary": {
-            t.id: {"term": t.term, "meaning": t.meaning, "cite": asdict(cite(index, t.sources))}
+            t.id: {"term": t.term, "meaning": t.meaning, "cite": asdict(cite(index, t.sources, words=words))}
             for t in index.content.glossary
         },
         "words": {

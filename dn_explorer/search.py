@@ -1,6 +1,7 @@
 """Find body regions from everyday words: "tennis elbow", "TMJ", "sciatica", "heel pain".
 
-Matching is forgiving of case, punctuation and small typos (rapidfuzz), and
+Matching is forgiving of case, accents ("ciatica" finds "ciática"), punctuation and small typos
+(rapidfuzz), works in the content's own language (its names and search words), and
 only ever looks at the content's own names and search terms: the query text is
 never shown back as markup and never used as a path.
 """
@@ -8,6 +9,7 @@ never shown back as markup and never used as a path.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
@@ -33,9 +35,14 @@ class SearchResult:
         return bool(self.regions)
 
 
+def _fold(text: str) -> str:
+    """Accents off ("ciática" and "ciatica" match), and ñ kept apart from n only by its base letter."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def normalise(text: str) -> str:
-    """Lower-case words only, bounded in length: what matching compares."""
-    return " ".join(_WORDS.findall(utils.default_process(text[: MAX_QUERY_CHARS * 2])))[:MAX_QUERY_CHARS]
+    """Lower-case words only, accents folded, bounded in length: what matching compares."""
+    return " ".join(_WORDS.findall(utils.default_process(_fold(text[: MAX_QUERY_CHARS * 2]))))[:MAX_QUERY_CHARS]
 
 
 def _choices(index: ContentIndex) -> list[tuple[str, Condition | RegionId]]:

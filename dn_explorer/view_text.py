@@ -14,13 +14,9 @@ import functools
 import re
 from collections.abc import Iterable
 
-from dn_explorer.content import ContentIndex, Phase, Term
+from dn_explorer.content import ContentIndex, Term
 from dn_explorer.markdown_text import escape_markdown
-from dn_explorer.words import ENGLISH
-
-EXPLAINED_LABEL = ENGLISH.word_explained
-PHASE_HEADINGS: dict[Phase, str] = ENGLISH.phases
-"""When a feeling happens, in the words the region view and the chart both use."""
+from dn_explorer.words import Words, english
 
 
 @functools.cache
@@ -46,34 +42,38 @@ def source_numbers(index: ContentIndex) -> dict[str, int]:
     return {source.id: n for n, source in enumerate(index.content.sources, start=1)}
 
 
-def sources_text(index: ContentIndex, source_ids: Iterable[str], said_by: str | None = None) -> str:
+def sources_text(
+    index: ContentIndex, source_ids: Iterable[str], said_by: str | None = None, words: Words | None = None
+) -> str:
     """A compact citation in Markdown, small type: "Sources 1, 3" (numbers in the page's list of sources),
     and whose own claim it is. Escaped: content never becomes markup."""
+    words = words or english()
     numbers = source_numbers(index)
     ids = list(source_ids)
-    line = ("Source " if len(ids) == 1 else "Sources ") + ", ".join(str(numbers[i]) for i in ids)
+    line = f"{words.source if len(ids) == 1 else words.sources} " + ", ".join(str(numbers[i]) for i in ids)
     if said_by:
-        line = ENGLISH.own_claim.format(name=index.sources_by_id[said_by].short) + " · " + line
+        line = words.own_claim.format(name=index.sources_by_id[said_by].short) + " · " + line
     return f":small[{escape_markdown(line)}]"
 
 
-def sources_key(index: ContentIndex) -> str:
+def sources_key(index: ContentIndex, words: Words | None = None) -> str:
     """The short list the numbers refer to, as one Markdown line: "Sources: 1 Bourne FAQ · 2 Unnamed clinic ..."."""
     numbers = source_numbers(index)
     names = " · ".join(f"{numbers[s.id]} {s.short}" for s in index.content.sources)
-    return escape_markdown(f"{ENGLISH.sources}: {names}")
+    return escape_markdown(f"{(words or english()).sources}: {names}")
 
 
 class WordExplainer:
     """Explains each glossary word once per page, right after the paragraph where it first appears."""
 
-    def __init__(self, index: ContentIndex) -> None:
+    def __init__(self, index: ContentIndex, words: Words | None = None) -> None:
         self.index = index
+        self.words = words or english()
         self.explained: set[str] = set()
 
     def copy(self) -> WordExplainer:
         """An explainer that knows what this one has explained so far (for one more screen)."""
-        twin = WordExplainer(self.index)
+        twin = WordExplainer(self.index, self.words)
         twin.explained = set(self.explained)
         return twin
 
@@ -93,8 +93,8 @@ class WordExplainer:
     def after(self, text: str) -> list[str]:
         """Explanation paragraphs (Markdown) for the words ``text`` is the first to use."""
         return [
-            f"> :material/menu_book: **{EXPLAINED_LABEL} {escape_markdown(term.term)}.** "
-            f"{escape_markdown(term.meaning)} {sources_text(self.index, term.sources)}"
+            f"> :material/menu_book: **{self.words.word_explained} {escape_markdown(term.term)}.** "
+            f"{escape_markdown(term.meaning)} {sources_text(self.index, term.sources, words=self.words)}"
             for term in self.new_terms(text)
         ]
 

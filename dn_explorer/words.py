@@ -1,89 +1,218 @@
-"""The interface's own words (headings, tab names, buttons), in one table.
+"""The interface's own words (headings, tab names, buttons), one table per language.
 
-Content (what dry needling may help, what you may feel) comes from the content file;
-these are the fixed words around it. Every one is patient-facing, so the readability
-and patient-voice tests read them from here too.
+Each language has one file, ``data/words/<code>.yaml``, checked against the ``Words`` model
+like the content (a broken file names its line and field). Content (what dry needling may help,
+what you may feel) comes from the content files; these are the fixed words around it. Every one
+is patient-facing, so the readability and patient-voice tests read them from here too.
+
+A language is offered when it has both a word table and a content file (``data/conditions.yaml``
+for English, the reference; ``data/conditions.<code>.yaml`` for the others), so a third language
+takes two files and no code.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from pathlib import Path
 
-from dn_explorer.content import Phase
+from pydantic import BaseModel, ConfigDict
+
+from dn_explorer.paths import CONTENT_FILE, WORDS_DIR
+from dn_explorer.records import Phase, ShortText, Slug, Text
 from dn_explorer.regions import BodyPart
+from dn_explorer.yaml_guard import read_bounded, read_model
+
+MAX_WORDS_BYTES = 64 * 1024
+DEFAULT_LANGUAGE = "en"
 
 
-@dataclass(frozen=True)
-class Words:
+class _Table(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class LanguageName(_Table):
+    code: Slug
+    name: ShortText
+    """The language's own name for itself ("Español"): the label of the button that switches to it."""
+
+
+class AboutWords(_Table):
+    title: ShortText
+    questions: ShortText
+    whole_body: ShortText
+    whole_body_intro: Text
+    glossary: ShortText
+    claims: ShortText
+    claims_intro: Text
+
+
+class SourcesWords(_Table):
+    title: ShortText
+    intro: Text
+    shared_text: Text
+    placed: ShortText
+    placed_intro: Text
+    grouped: Text
+    clinic: Text
+    draws: ShortText
+    """With ``{short}``: the heading over what the app draws from one document."""
+    published_by: ShortText
+    """With ``{publisher}``."""
+    translation_note: str = ""
+    """Said on the Sources page of a translation: its text is the app's own, the documents are English."""
+
+
+class PicturesWords(_Table):
+    title: ShortText
+    heat_heading: ShortText
+    heat_intro: Text
+    legend: ShortText
+    count_none: Text
+    count_one: Text
+    count_many: Text
+    open_region: ShortText
+    open_hint: ShortText
+    table: ShortText
+    expect_heading: ShortText
+    expect_intro: Text
+    col_when: ShortText
+    col_notice: ShortText
+    col_more: ShortText
+    col_sources: ShortText
+    col_area: ShortText
+    col_count: ShortText
+    col_which: ShortText
+    none_here: ShortText
+
+
+class HandoutWords(_Table):
+    pdf_title: ShortText
+    """With ``{area}``."""
+    title: ShortText
+    """With ``{area}``."""
+    intro: Text
+    in_short: ShortText
+    sources_key: ShortText
+    link: ShortText
+    download: ShortText
+    """With ``{area}``: the button that downloads it."""
+
+
+class UiWords(_Table):
+    app_title: ShortText
+    nav_body_map: ShortText
+    smaller_text: ShortText
+    bigger_text: ShortText
+    smaller_help: ShortText
+    bigger_help: ShortText
+    text_size: ShortText
+    smallest: str
+    largest: str
+    showing: ShortText
+    idle_title: ShortText
+    idle_before: ShortText
+    idle_after: ShortText
+    idle_stay: ShortText
+    front: ShortText
+    back: ShortText
+    your_left: ShortText
+    your_right: ShortText
+    front_title: ShortText
+    back_title: ShortText
+    switch_to: ShortText
+    """The button's words for switching to this language."""
+    tour_previous: ShortText
+    tour_next: ShortText
+    tour_start: ShortText
+    tour_stop: ShortText
+    """With ``{position}``, ``{total}`` and ``{area}``."""
+    find_label: ShortText
+    find_placeholder: ShortText
+    found: ShortText
+    """With ``{query}`` and ``{areas}``."""
+    show_area: ShortText
+    whole_body: Text
+    """With ``{names}``."""
+    nothing: Text
+    """With ``{query}``."""
+
+
+class Words(_Table):
     """The fixed words of the interface, for one language."""
 
-    start_heading: str
-    start_text: str
-    no_conditions: str
+    language: LanguageName
+    start_heading: ShortText
+    start_text: Text
+    no_conditions: Text
     """Shown, with ``{area}`` filled in, where the documents name no problem for a region."""
-    safe_care: str
-    sources: str
-    own_claim: str
+    safe_care: ShortText
+    source: ShortText
+    sources: ShortText
+    own_claim: ShortText
     """With ``{name}``: marks a statement that is one clinic's own claim."""
-    your_clinic: str
-    tabs_label: str
-    tab_help: str
-    tab_feel: str
-    tab_sore: str
-    tab_after: str
-    tab_visits: str
-    phases: dict[Phase, str]
-    word_explained: str
-    list_heading: str
-    body_parts: dict[BodyPart, str]
-    clinic_call: str
+    your_clinic: ShortText
+    tabs_label: ShortText
+    tab_help: ShortText
+    tab_feel: ShortText
+    tab_sore: ShortText
+    tab_after: ShortText
+    tab_visits: ShortText
+    phases: dict[Phase, ShortText]
+    word_explained: ShortText
+    list_heading: ShortText
+    body_parts: dict[BodyPart, ShortText]
+    clinic_call: ShortText
     """With ``{name}`` and ``{phone}``: how to reach the deploying clinic."""
-    clinic_phone_only: str
-    timeline: str
-    listen: str
-    stop: str
-    slower: str
+    clinic_phone_only: ShortText
+    timeline: ShortText
+    listen: ShortText
+    stop: ShortText
+    slower: ShortText
+    about: AboutWords
+    sources_page: SourcesWords
+    pictures: PicturesWords
+    handout: HandoutWords
+    ui: UiWords
 
 
-ENGLISH = Words(
-    start_heading="Touch a part of the body",
-    start_text=(
-        "Touch an area on the body map, or its name under the map. "
-        "You will see what dry needling may help there, how it may feel, and how to look after yourself."
-    ),
-    no_conditions=(
-        "We have no problem to show you for the {area}. "
-        "That does not mean dry needling can or cannot help here. Please ask your therapist."
-    ),
-    safe_care="Safe care",
-    sources="Sources",
-    own_claim="{name}'s own claim",
-    your_clinic="Your clinic",
-    tabs_label="About this area",
-    tab_help="Can it help?",
-    tab_feel="How will it feel?",
-    tab_sore="Feeling sore",
-    tab_after="After your visit",
-    tab_visits="How many visits?",
-    phases={
-        Phase.DURING: "During the treatment",
-        Phase.RIGHT_AFTER: "Right after",
-        Phase.FIRST_DAYS: "The first hours and days",
-        Phase.OVER_VISITS: "Over several visits",
-    },
-    word_explained="Word explained:",
-    list_heading="Or choose from this list",
-    body_parts={
-        BodyPart.HEAD_NECK: "Head and neck",
-        BodyPart.ARMS: "Arms",
-        BodyPart.TRUNK: "Trunk",
-        BodyPart.LEGS: "Hips and legs",
-    },
-    clinic_call="Call {name} on {phone}.",
-    clinic_phone_only="Call us on {phone}.",
-    timeline="What to expect",
-    listen="Listen",
-    stop="Stop",
-    slower="Slower",
-)
-"""The English words (the app's only language for now)."""
+def parse_words(raw: bytes, name: str) -> Words:
+    words, _ = read_model(raw, name, Words, MAX_WORDS_BYTES, empty="the interface words")
+    return words
+
+
+@functools.cache
+def load_words(path: Path) -> Words:
+    """One language's word table, read and checked once per process."""
+    return parse_words(read_bounded(path, MAX_WORDS_BYTES), path.name)
+
+
+def content_file(code: str, folder: Path = CONTENT_FILE.parent) -> Path:
+    """The content file of a language: the English reference, or its translation beside it."""
+    return folder / ("conditions.yaml" if code == DEFAULT_LANGUAGE else f"conditions.{code}.yaml")
+
+
+@functools.cache
+def language_codes(words_dir: Path = WORDS_DIR, content_dir: Path = CONTENT_FILE.parent) -> tuple[str, ...]:
+    """Every language with a word table and a content file, English first (found by their files:
+    a new language needs no code)."""
+    codes = sorted(p.stem for p in words_dir.glob("*.yaml") if content_file(p.stem, content_dir).exists())
+    return tuple(sorted(codes, key=lambda c: c != DEFAULT_LANGUAGE))
+
+
+def words_for(code: str = DEFAULT_LANGUAGE) -> Words:
+    """The word table of an offered language (English for any other code)."""
+    return load_words(WORDS_DIR / f"{code if code in language_codes() else DEFAULT_LANGUAGE}.yaml")
+
+
+def english() -> Words:
+    return words_for(DEFAULT_LANGUAGE)
+
+
+def parse_language(value: object) -> str | None:
+    """The offered language an untrusted value (a query parameter, a locale) names, or None."""
+    if isinstance(value, list | tuple):
+        value = value[0] if len(value) == 1 else None
+    if not isinstance(value, str) or len(value) > 8:
+        return None
+    code = value.strip().lower()
+    return code if code in language_codes() else None

@@ -21,8 +21,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from dn_explorer.content import ContentIndex
 from dn_explorer.paths import COMPONENT_DIR
-from dn_explorer.regions import RegionId, Tap, parse_tap
+from dn_explorer.regions import REGION_ORDER, RegionId, Tap, parse_tap
+from dn_explorer.words import Words
 from explorer_ui.components import from_files
 from explorer_ui.loading import body_map
 
@@ -56,9 +58,22 @@ def show_selection(selected: RegionId | None, tap_ack: int, on_select: Callable[
     return parse_tap(getattr(result, "select", None))
 
 
-def show_body_map() -> None:
-    """The map: the same markup and no data on every run (its state is in the browser)."""
-    _component()(key=MAP_KEY)
+def map_words(index: ContentIndex, words: Words) -> dict[str, object]:
+    """The figure's words in the page's language: region names, its labels, the status line."""
+    ui = words.ui
+    return {
+        "regions": {region.value: index.region_label(region) for region in REGION_ORDER},
+        "figure": {"Front": ui.front, "Back": ui.back, "Your left": ui.your_left, "Your right": ui.your_right},
+        "front_title": ui.front_title,
+        "back_title": ui.back_title,
+        "showing": ui.showing,
+    }
+
+
+def show_body_map(index: ContentIndex, words: Words) -> None:
+    """The map: the same markup, and the same data on every run in one language (its state is in
+    the browser)."""
+    _component()(key=MAP_KEY, data={"words": map_words(index, words)})
 
 
 def reported_tap() -> Tap | None:

@@ -14,9 +14,10 @@ from dn_explorer.content import ContentIndex
 from dn_explorer.heat_map import heat_data
 from dn_explorer.paths import COMPONENT_DIR, PROJECT_ROOT
 from dn_explorer.regions import RegionId, parse_region
+from dn_explorer.words import Words
+from explorer_ui.body_map import map_words
 from explorer_ui.components import from_files
 from explorer_ui.loading import body_map
-from explorer_ui.page_words import PICTURES
 
 HEAT_DIR = PROJECT_ROOT / "explorer_ui" / "heat_map_component"
 
@@ -29,20 +30,21 @@ def _component() -> Callable[..., object]:
     return from_files("dn_heat_map", HEAT_DIR, "heat_map", html=body_map().markup, extra_css=css)
 
 
-def show_heat_map(index: ContentIndex) -> RegionId | None:
+def show_heat_map(index: ContentIndex, words: Words) -> RegionId | None:
     """Draw the heat map; the region to open on the body map, if one was just chosen."""
-    words = PICTURES
+    pictures = words.pictures
     result = _component()(
         key="heat_map",
         data={
             **heat_data(index),
             "words": {
-                "count_none": words.count_none,
-                "count_one": words.count_one,
-                "count_many": words.count_many,
-                "open": words.open_region,
-                "open_hint": words.open_hint,
-                "legend": words.legend,
+                "count_none": pictures.count_none,
+                "count_one": pictures.count_one,
+                "count_many": pictures.count_many,
+                "open": pictures.open_region,
+                "open_hint": pictures.open_hint,
+                "legend": pictures.legend,
+                "figure": map_words(index, words),
             },
         },
         on_open_change=lambda: None,

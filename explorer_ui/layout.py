@@ -1,46 +1,71 @@
-"""What every page shares: page settings, the shell (mode, text size), and links between pages."""
+"""What every page shares: page settings, the shell (mode, text size, language), links between pages, Listen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
 
 import streamlit as st
 
 from dn_explorer.modes import Mode
+from dn_explorer.words import Words
+from explorer_ui.language import current_language, keep_in_address, show_language_buttons
 from explorer_ui.listen import Reads, show_listen
+from explorer_ui.loading import words_or_stop
 from explorer_ui.shell import current_mode, settings, show_shell, show_text_size_controls
 
-APP_TITLE = "Dry needling body map"
+PageName = Literal["body_map", "about", "pictures", "sources"]
 
 # Paths are relative to the main script, as st.page_link expects.
-NAV_LINKS = (
-    ("explorer_app.py", "Body map"),
-    ("pages/1_About_dry_needling.py", "About dry needling"),
-    ("pages/3_Pictures.py", "Pictures"),
-    ("pages/2_Sources.py", "Sources"),
+NAV_PAGES: tuple[tuple[str, PageName], ...] = (
+    ("explorer_app.py", "body_map"),
+    ("pages/1_About_dry_needling.py", "about"),
+    ("pages/3_Pictures.py", "pictures"),
+    ("pages/2_Sources.py", "sources"),
 )
 
 
-def page_setup(page_title: str, on_step: Callable[[], None] | None = None, reads: Reads = "page") -> Mode:
-    """Set the browser title and layout, mount the shell, show the links and Listen; return the mode.
+def page_title(words: Words, page: PageName) -> str:
+    return {
+        "body_map": words.ui.nav_body_map,
+        "about": words.about.title,
+        "pictures": words.pictures.title,
+        "sources": words.sources_page.title,
+    }[page]
+
+
+@dataclass(frozen=True)
+class PageContext:
+    mode: Mode
+    language: str
+    words: Words
+
+
+def page_setup(page: PageName, on_step: Callable[[], None] | None = None, reads: Reads = "page") -> PageContext:
+    """Set the browser title and layout, mount the shell, show the links, the languages and Listen.
 
     ``reads``: what Listen reads aloud, the region view (the body map page) or the whole page.
     """
+    language = current_language()
+    words = words_or_stop(language)
     st.set_page_config(
-        page_title=f"{page_title} · {APP_TITLE}",
+        page_title=f"{page_title(words, page)} · {words.ui.app_title}",
         layout="wide",
         initial_sidebar_state="collapsed",
     )
     mode = current_mode()
     if mode is not settings().default_mode:
-        # Page links drop the address's parameters; keeping ?mode= means a reload or a
-        # server restart on any page comes back in the same mode.
+        # Page links drop the address's parameters; keeping ?mode= (and ?lang=) means a reload or a
+        # server restart on any page comes back in the same mode and language.
         st.query_params["mode"] = mode.value
-    show_shell(mode, on_step)
+    keep_in_address(language)
+    show_shell(mode, words, on_step)
     nav = st.container(horizontal=True, gap="small", key="nav", vertical_alignment="center")
-    for path, label in NAV_LINKS:
-        nav.page_link(path, label=label)
-    show_text_size_controls(nav)
+    for path, name in NAV_PAGES:
+        nav.page_link(path, label=page_title(words, name))
+    show_text_size_controls(nav, words)
+    show_language_buttons(nav, language)
     with nav:
-        show_listen(reads, page_title)
-    return mode
+        show_listen(reads, page, words)
+    return PageContext(mode, language, words)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from dn_explorer.paths import PROJECT_ROOT
-from dn_explorer.words import ENGLISH
+from dn_explorer.words import Words
 from explorer_ui.components import from_files
 
 LISTEN_DIR = PROJECT_ROOT / "explorer_ui" / "listen_component"
@@ -26,14 +26,14 @@ def _component() -> Callable[..., object]:
     return from_files("dn_listen", LISTEN_DIR, "listen", isolate_styles=False)
 
 
-def show_listen(reads: Reads, page: str) -> None:
-    """The Listen and Slower buttons; ``page`` names the page, so a new page starts a new reading."""
-    words = ENGLISH
+def show_listen(reads: Reads, page: str, words: Words) -> None:
+    """The Listen and Slower buttons; ``page`` names the page (and the language), so a new page starts
+    a new reading. The language itself is the page's ``<html lang>``, which picks the voice."""
     _component()(
         key="listen",
         data={
             "reads": reads,
-            "page": page,
+            "page": f"{page}:{words.language.code}",
             "words": {"listen": words.listen, "stop": words.stop, "slower": words.slower},
         },
     )

@@ -16,6 +16,8 @@ from dn_explorer.clinic import Clinic, load_clinic
 from dn_explorer.content import ContentError, ContentIndex, load_content
 from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.paths import BODY_MAP_SVG, CLINIC_FILE, CONTENT_FILE
+from dn_explorer.translation import load_translation
+from dn_explorer.words import DEFAULT_LANGUAGE, Words, content_file, words_for
 
 CONTENT_ENV = "EXPLORER_CONTENT_FILE"
 """Lets tests and clinics point the app at another content file."""
@@ -47,6 +49,11 @@ def _load(path: str, mtime_ns: int) -> ContentIndex:
 
 
 @st.cache_resource(show_spinner=False)
+def _load_translation(path: str, mtime_ns: int, reference: str, reference_mtime_ns: int) -> ContentIndex:
+    return load_translation(_load(reference, reference_mtime_ns), Path(path))
+
+
+@st.cache_resource(show_spinner=False)
 def _load_clinic(path: str, mtime_ns: int) -> Clinic:
     return load_clinic(Path(path))
 
@@ -56,10 +63,16 @@ def body_map() -> BodyMap:
     return load_body_map(BODY_MAP_SVG)
 
 
-def content_or_stop() -> ContentIndex:
-    """The validated content, or a plain error page (never a traceback) and stop."""
+def content_or_stop(language: str = DEFAULT_LANGUAGE) -> ContentIndex:
+    """The validated content in ``language``, or a plain error page (never a traceback) and stop.
+
+    A translation is the file beside the English one (``conditions.<code>.yaml``), checked against
+    it; where there is none, the English."""
     path = content_path()
+    translated = content_file(language, path.parent)
     try:
+        if language != DEFAULT_LANGUAGE and translated.exists():
+            return _load_translation(str(translated), _mtime(translated), str(path), _mtime(path))
         return _load(str(path), _mtime(path))
     except ContentError as exc:
         _error_page(exc)
@@ -75,6 +88,7 @@ def clinic_or_stop() -> Clinic:
 
 
 def _error_page(exc: ContentError) -> NoReturn:
+    # In English: these words must show even when a word table is what is broken.
     st.title("Content could not be loaded")
     st.write(
         "The information for this screen has a problem, so it is not shown. "
@@ -83,3 +97,11 @@ def _error_page(exc: ContentError) -> NoReturn:
     for problem in exc.problems:
         st.markdown(f"- {escape_markdown(str(problem))}")
     st.stop()
+
+
+def words_or_stop(language: str) -> Words:
+    """The word table of ``language``, or the plain error page and stop."""
+    try:
+        return words_for(language)
+    except ContentError as exc:
+        _error_page(exc)

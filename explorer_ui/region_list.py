@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dn_explorer.content import ContentIndex
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import BODY_PARTS
-from dn_explorer.words import ENGLISH, Words
+from dn_explorer.words import Words
 from explorer_ui.components import from_files
 
 LIST_DIR = PROJECT_ROOT / "explorer_ui" / "region_list_component"
@@ -22,7 +22,7 @@ def _component() -> Callable[..., object]:
     return from_files("dn_region_list", LIST_DIR, "region_list")
 
 
-def list_data(index: ContentIndex, words: Words = ENGLISH) -> dict[str, str]:
+def list_data(index: ContentIndex, words: Words) -> dict[str, str]:
     """The heading, and the areas by body part as one JSON text (Streamlit would take a list of
     records for a table). The chosen one is not here: the browser knows it."""
     groups = [
@@ -32,7 +32,7 @@ def list_data(index: ContentIndex, words: Words = ENGLISH) -> dict[str, str]:
     return {"heading": words.list_heading, "groups_json": json.dumps(groups, ensure_ascii=False)}
 
 
-def show_region_list(index: ContentIndex) -> None:
+def show_region_list(index: ContentIndex, words: Words) -> None:
     """The same data on every run, so the browser keeps the list as it is (and Python's selection
     reaches it through ``<html data-dn-region>``, like the map)."""
-    _component()(key=LIST_KEY, data=list_data(index))
+    _component()(key=LIST_KEY, data=list_data(index, words))

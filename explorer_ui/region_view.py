@@ -23,6 +23,7 @@ from dn_explorer.content import ContentIndex
 from dn_explorer.modes import Mode
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.region_panel import panels_payload
+from dn_explorer.words import Words, words_for
 from explorer_ui.components import from_files
 
 VIEW_DIR = PROJECT_ROOT / "explorer_ui" / "region_view_component"
@@ -36,8 +37,8 @@ def _component() -> Callable[..., object]:
     return from_files("dn_region_view", VIEW_DIR, "region_view", isolate_styles=False)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _payload(_index: ContentIndex, index_id: int, _clinic: Clinic, clinic_id: int, mode: str) -> str:
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _payload(_index: ContentIndex, index_id: int, _clinic: Clinic, clinic_id: int, mode: str, language: str) -> str:
     """Every panel as one JSON text, made once per content and mode.
 
     The same text on every run: the component's message stays byte-identical from tap
@@ -45,13 +46,14 @@ def _payload(_index: ContentIndex, index_id: int, _clinic: Clinic, clinic_id: in
     not nested dicts: Streamlit looks for dataframes among ``data``'s values, and for
     anything but a plain value that means importing pandas.
     """
-    return json.dumps(panels_payload(_index, Mode(mode), _clinic), ensure_ascii=False, separators=(",", ":"))
+    payload = panels_payload(_index, Mode(mode), _clinic, words_for(language))
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
-def show_region_view(index: ContentIndex, clinic: Clinic, mode: Mode = Mode.EXPLORE) -> None:
+def show_region_view(index: ContentIndex, clinic: Clinic, words: Words, mode: Mode = Mode.EXPLORE) -> None:
     """The region view: every panel and the general sections, for the browser to show the chosen one.
 
-    The same data on every run (per mode and content), whatever is selected.
+    The same data on every run (per mode, language and content), whatever is selected.
     """
-    payload = _payload(index, id(index), clinic, id(clinic), mode.value)
+    payload = _payload(index, id(index), clinic, id(clinic), mode.value, words.language.code)
     _component()(key=VIEW_KEY, data={"panels_json": payload})

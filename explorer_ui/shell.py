@@ -8,9 +8,11 @@ from typing import Any, cast
 
 import streamlit as st
 
+from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.modes import COUNTDOWN_SECONDS, TEXT_SCALES, Mode, Settings, next_scale, parse_mode
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import REGION_ORDER
+from dn_explorer.words import Words
 from explorer_ui.components import from_files
 
 SHELL_DIR = PROJECT_ROOT / "explorer_ui" / "shell_component"
@@ -69,36 +71,41 @@ def tour_step() -> int:
     return value if value in (1, -1) else 0
 
 
-def show_shell(mode: Mode, on_step: Callable[[], None] | None = None) -> None:
+def show_shell(mode: Mode, words: Words, on_step: Callable[[], None] | None = None) -> None:
+    """The shell: mode, text size and ``<html lang>``, the idle dialog's words (kiosk), the tour keys."""
+    ui = words.ui
     _component()(
         key=SHELL_KEY,
         data={
             "mode": mode.value,
             "scale": text_scale(),
+            "lang": words.language.code,
             "idleSeconds": settings().idle_seconds,
             "countdownSeconds": COUNTDOWN_SECONDS,
+            "words": {"title": ui.idle_title, "before": ui.idle_before, "after": ui.idle_after, "stay": ui.idle_stay},
         },
         on_step_change=on_step or (lambda: None),
         height=0,
     )
 
 
-def show_text_size_controls(container: st.delta_generator.DeltaGenerator) -> None:
+def show_text_size_controls(container: st.delta_generator.DeltaGenerator, words: Words) -> None:
     scale = text_scale()
+    ui = words.ui
     container.button(
-        "A− Smaller text",
+        ui.smaller_text,
         key="text-smaller",
-        help="Smaller text",
+        help=ui.smaller_help,
         on_click=change_text_size,
         args=(-1,),
     )
     container.button(
-        "A+ Bigger text",
+        ui.bigger_text,
         key="text-bigger",
-        help="Bigger text",
+        help=ui.bigger_help,
         on_click=change_text_size,
         args=(1,),
     )
     # The buttons stay enabled at the ends (a disabled button drops keyboard focus); the text says the limit.
-    limit = " (smallest)" if scale == TEXT_SCALES[0] else " (largest)" if scale == TEXT_SCALES[-1] else ""
-    container.markdown(f"Text size {scale}%{limit}")
+    limit = ui.smallest if scale == TEXT_SCALES[0] else ui.largest if scale == TEXT_SCALES[-1] else ""
+    container.markdown(escape_markdown(ui.text_size.format(scale=scale) + limit))

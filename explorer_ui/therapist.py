@@ -12,6 +12,7 @@ from dn_explorer.handout import build_handout
 from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.regions import REGION_ORDER, RegionId
 from dn_explorer.search import SearchResult, find_regions
+from dn_explorer.words import Words
 from explorer_ui.shell import settings
 from explorer_ui.state import SEARCH_RESULT_KEY, on_list_select, selected_region
 
@@ -30,11 +31,12 @@ def _on_search(index: ContentIndex) -> None:
     st.session_state[RESULT_KEY] = result  # after selecting: a selection clears an old result
 
 
-def show_search(index: ContentIndex) -> None:
+def show_search(index: ContentIndex, words: Words) -> None:
+    ui = words.ui
     st.text_input(
-        "Find a condition",
+        ui.find_label,
         key=SEARCH_KEY,
-        placeholder="For example: tennis elbow, TMJ, sciatica",
+        placeholder=ui.find_placeholder,
         on_change=_on_search,
         args=(index,),
         max_chars=80,
@@ -42,38 +44,31 @@ def show_search(index: ContentIndex) -> None:
     result: SearchResult | None = st.session_state.get(RESULT_KEY)
     if result is None or not result.query:
         return
-    shown = escape_markdown(st.session_state.get(SEARCH_KEY, "")[:80])
+    shown = st.session_state.get(SEARCH_KEY, "")[:80]
     if result.regions:
         names = ", ".join(index.region_label(r) for r in result.regions)
-        st.success(f"Found “{shown}” in: {escape_markdown(names)}", icon=":material/search:")
+        st.success(escape_markdown(ui.found.format(query=shown, areas=names)), icon=":material/search:")
         if len(result.regions) > 1 or selected_region() not in result.regions:
             row = st.container(horizontal=True, gap="small")
             for region in result.regions:
                 row.button(
-                    escape_markdown(f"Show {index.region_label(region)}"),
+                    escape_markdown(ui.show_area.format(area=index.region_label(region))),
                     key=f"search-go-{region.value}",
                     on_click=on_list_select,
                     args=(region,),
                 )
     elif result.conditions:
         names = ", ".join(c.name for c in result.conditions)
-        st.info(
-            f"{escape_markdown(names)}: this is not tied to one part of the body. "
-            "You can read about it on the About dry needling page.",
-            icon=":material/info:",
-        )
+        st.info(escape_markdown(ui.whole_body.format(names=names)), icon=":material/info:")
     else:
-        st.info(
-            f"Sorry, nothing matches “{shown}”. Try another word, or choose a body area on the map.",
-            icon=":material/info:",
-        )
+        st.info(escape_markdown(ui.nothing.format(query=shown)), icon=":material/info:")
 
 
 def handout_key(region: RegionId) -> str:
     return f"handout-{region.value}"
 
 
-def show_handout_buttons(index: ContentIndex, clinic: Clinic) -> None:
+def show_handout_buttons(index: ContentIndex, clinic: Clinic, words: Words) -> None:
     """One handout button per region, each PDF built only when its button is pressed.
 
     All are drawn on a full run and the page shows only the chosen region's (CSS keyed on
@@ -83,8 +78,8 @@ def show_handout_buttons(index: ContentIndex, clinic: Clinic) -> None:
     for region in REGION_ORDER:
         label = index.region_label(region)
         st.download_button(
-            escape_markdown(f"Download the aftercare handout for the {label.lower()} (PDF)"),
-            data=functools.partial(build_handout, index, region, settings().base_url, clinic),
+            escape_markdown(words.handout.download.format(area=label.lower())),
+            data=functools.partial(build_handout, index, region, settings().base_url, clinic, words),
             file_name=f"dry-needling-aftercare-{region.value}.pdf",
             mime="application/pdf",
             icon=":material/download:",

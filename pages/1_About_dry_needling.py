@@ -8,18 +8,18 @@ from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.view_text import WordExplainer, block, paragraph, sources_key, sources_text
 from explorer_ui.layout import page_setup
 from explorer_ui.loading import content_or_stop
-from explorer_ui.page_words import ABOUT
 
-page_setup(ABOUT.title)
-index = content_or_stop()
+page = page_setup("about")
+index = content_or_stop(page.language)
+ABOUT = page.words.about
 
 # One h1, then h2 sections with h3 questions: screen readers list them as an outline.
-words = WordExplainer(index)  # a long word is explained where it first appears
+words = WordExplainer(index, page.words)  # a long word is explained where it first appears
 st.title(ABOUT.title)
 st.header(ABOUT.questions)
 for question in index.content.questions:
     st.subheader(escape_markdown(question.question))
-    answer = paragraph(question.answer, sources_text(index, question.sources, question.said_by))
+    answer = paragraph(question.answer, sources_text(index, question.sources, question.said_by, page.words))
     st.markdown(block([answer, *words.after(question.answer)]))
 
 st.header(ABOUT.whole_body)
@@ -29,7 +29,11 @@ st.markdown(
         p
         for condition in index.whole_body_conditions
         for p in (
-            paragraph(condition.text, sources_text(index, condition.sources, condition.said_by), title=condition.name),
+            paragraph(
+                condition.text,
+                sources_text(index, condition.sources, condition.said_by, page.words),
+                title=condition.name,
+            ),
             *words.after(f"{condition.name}. {condition.text}"),
         )
     )
@@ -38,12 +42,17 @@ st.markdown(
 if index.content.glossary:
     st.header(ABOUT.glossary)
     st.markdown(
-        block(paragraph(t.meaning, sources_text(index, t.sources), title=t.term) for t in index.content.glossary)
+        block(
+            paragraph(t.meaning, sources_text(index, t.sources, words=page.words), title=t.term)
+            for t in index.content.glossary
+        )
     )
 
 if index.content.claims:
     st.header(ABOUT.claims)
     st.markdown(escape_markdown(ABOUT.claims_intro))
-    st.markdown(block(paragraph(c.text, sources_text(index, c.sources, c.said_by)) for c in index.content.claims))
+    st.markdown(
+        block(paragraph(c.text, sources_text(index, c.sources, c.said_by, page.words)) for c in index.content.claims)
+    )
 
-st.markdown(sources_key(index))
+st.markdown(sources_key(index, page.words))

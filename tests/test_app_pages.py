@@ -8,10 +8,10 @@ from streamlit.testing.v1 import AppTest
 from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import BODY_PARTS, REGION_ORDER, RegionId
-from dn_explorer.words import ENGLISH
 from explorer_ui.body_map import BRIDGE_KEY
 from explorer_ui.state import SELECTED_KEY
 from tests.support.app import component_data, has_component, list_groups, list_regions, panel_text, shown_panel, tap
+from tests.support.words import ENGLISH
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
 PAGES = ["pages/1_About_dry_needling.py", "pages/2_Sources.py", "pages/3_Pictures.py"]

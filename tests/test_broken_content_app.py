@@ -22,7 +22,7 @@ from streamlit.testing.v1.util import patch_config_options
 
 from dn_explorer.content import MAX_CONTENT_BYTES, ContentError, load_content
 from dn_explorer.paths import CONTENT_FILE, PROJECT_ROOT
-from explorer_ui.layout import NAV_LINKS
+from explorer_ui.layout import NAV_PAGES
 from explorer_ui.loading import CONTENT_ENV
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
@@ -156,7 +156,7 @@ def test_broken_file_gives_the_friendly_page(tmp_path, monkeypatch, raw, has_lin
         assert any(f", field {field}: " in line for line in expected), expected
 
 
-@pytest.mark.parametrize("page", [path for path, _ in NAV_LINKS[1:]])
+@pytest.mark.parametrize("page", [path for path, _ in NAV_PAGES[1:]])
 def test_every_page_gives_the_friendly_page(tmp_path, monkeypatch, page):
     path = write(tmp_path, changed(lambda d: d["conditions"][0].pop("text")))
     monkeypatch.setenv(CONTENT_ENV, str(path))

@@ -30,12 +30,13 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from dn_explorer.content import ContentIndex
+from dn_explorer.content import ContentIndex, load_content
 from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.modes import Mode, parse_mode
 from dn_explorer.paths import COMPONENT_DIR, CONTENT_FILE, PROJECT_ROOT
 from dn_explorer.regions import REGION_ORDER, RegionId, parse_region
-from explorer_ui.body_map import BRIDGE_KEY
+from dn_explorer.words import english, language_codes
+from explorer_ui.body_map import BRIDGE_KEY, map_words
 from explorer_ui.loading import CONTENT_ENV, body_map
 from explorer_ui.region_list import LIST_DIR, LIST_KEY
 from explorer_ui.region_view import VIEW_DIR, VIEW_KEY
@@ -140,13 +141,14 @@ def component(at: AppTest, key: str) -> Any:
 def assert_map_gets_only_ids(at: AppTest) -> None:
     """The components get our own markup and code, unchanged, and data only as JSON.
 
-    The map is told nothing; the selection bridge only a region id and a tap number; the region view
-    only the panels our builder makes (plain text, which its JS sets with textContent).
+    The map is told only its words in the page's language (the same whatever is chosen, set as text);
+    the selection bridge only a region id and a tap number; the region view only the panels our builder
+    makes (plain text, which its JS sets with textContent).
     """
     proto = component(at, "body_map")
     assert proto.html_content == body_map().markup
     assert proto.js_content == (COMPONENT_DIR / "body_map.js").read_text(encoding="utf-8")
-    assert proto.json in ("", "null", "{}")
+    assert json.loads(proto.json) == {"words": map_words(load_content(CONTENT_FILE), english())}
     selection = json.loads(component(at, BRIDGE_KEY).json)
     assert set(selection) == {"selected", "ack"}
     assert isinstance(selection["ack"], int)
@@ -170,7 +172,14 @@ def assert_map_gets_only_ids(at: AppTest) -> None:
     )
     shell_data = json.loads(shell.json)
     assert shell_data["mode"] in {m.value for m in Mode}
-    assert all(isinstance(v, int | float) for k, v in shell_data.items() if k != "mode")
+    assert shell_data["lang"] in language_codes()
+    words = english().ui  # the words come from our own word table, never from the address
+    assert (
+        shell_data["words"]
+        == {"title": words.idle_title, "before": words.idle_before, "after": words.idle_after, "stay": words.idle_stay}
+        or shell_data["lang"] != "en"
+    )
+    assert all(isinstance(v, int | float) for k, v in shell_data.items() if k not in {"mode", "lang", "words"})
 
 
 def address_values(at: AppTest, key: str) -> list[str]:

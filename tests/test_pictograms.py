@@ -12,7 +12,7 @@ from dn_explorer.pictograms import PictogramError, pictogram_paths, read_paths
 from dn_explorer.problems import ContentError
 from dn_explorer.records import Picture
 from dn_explorer.region_panel import general_tabs, safe_care_cards, timeline
-from dn_explorer.words import ENGLISH
+from tests.support.words import ENGLISH
 
 
 def test_every_picture_has_a_bundled_outline_with_its_licence():
@@ -84,3 +84,8 @@ def test_a_phase_left_off_the_timeline_is_refused_with_its_line():
     assert text != original
     with pytest.raises(ContentError, match=r"conditions.yaml, line \d+, field sensations: .*'first-days'"):
         parse_content(text.encode())
+
+
+def test_every_aftercare_step_and_every_feeling_has_a_picture(content: ContentIndex):
+    missing = [s.id for s in (*content.content.aftercare, *content.content.sensations) if not s.pictures]
+    assert not missing, f"no pictogram for: {missing}"

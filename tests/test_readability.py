@@ -20,10 +20,10 @@ from streamlit.testing.v1 import AppTest
 from dn_explorer.content import ContentIndex
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import RegionId
-from dn_explorer.view_text import EXPLAINED_LABEL as EXPLAINED
 from dn_explorer.view_text import terms_in
 from tests.support.app import view_payload, view_screens
 from tests.support.text import patient_items
+from tests.support.words import EXPLAINED
 
 MAX_GRADE = 6.0
 MAX_MEDIAN_GRADE = 5.0

@@ -11,8 +11,8 @@ from dn_explorer.modes import MODE_TRAITS, Mode
 from dn_explorer.region_panel import cite, general_cards, panels_payload, region_panel, safe_care_cards, start_panel
 from dn_explorer.regions import REGION_ORDER, RegionId
 from dn_explorer.view_text import terms_in
-from dn_explorer.words import ENGLISH
 from tests.support.app import view_paragraphs, view_screens
+from tests.support.words import ENGLISH
 
 
 @pytest.mark.parametrize("region", REGION_ORDER)

@@ -3,13 +3,31 @@
 // the region view follow it too, and the selection bridge tells Python), and the
 // bridge sets it from Python. The markup is our own SVG; nothing from content or
 // the address is ever put into HTML.
-export default function ({ parentElement }) {
+export default function ({ parentElement, data }) {
   const root = parentElement.querySelector(".bm");
   if (!root) {
     return;
   }
   const html = document.documentElement;
   const status = root.querySelector(".bm-status");
+  // The page's language: region names and the figure's words come as data, set as text only.
+  const said = data && typeof data.words === "object" && data.words ? data.words : {};
+  const names = said && typeof said.regions === "object" && said.regions ? said.regions : {};
+  root.querySelectorAll("[data-region]").forEach((el) => {
+    const name = names[el.getAttribute("data-region")];
+    if (typeof name === "string") el.setAttribute("aria-label", name);
+  });
+  // The figure's own words ("Front", "Your left"), keyed by the English of our SVG (kept on first sight).
+  const figure = said && typeof said.figure === "object" && said.figure ? said.figure : {};
+  root.querySelectorAll(".bm-label").forEach((el) => {
+    el.dataset.label ??= el.textContent.trim();
+    const text = figure[el.dataset.label];
+    if (typeof text === "string") el.textContent = text;
+  });
+  root.querySelectorAll("svg > title").forEach((el) => {
+    const text = el.id.endsWith("front") ? said.front_title : said.back_title;
+    if (typeof text === "string") el.textContent = text;
+  });
 
   // Highlight the chosen region, and say it in the live region under the map. The
   // name is the region's own label from our SVG, set as text; writing only on a
@@ -23,7 +41,7 @@ export default function ({ parentElement }) {
       el.classList.toggle("is-selected", on);
       if (on && !chosen) chosen = el;
     });
-    const text = chosen ? `Showing: ${chosen.getAttribute("aria-label")}` : "";
+    const text = chosen ? String(said.showing || "Showing: {area}").replace("{area}", chosen.getAttribute("aria-label")) : "";
     if (status && status.textContent !== text) {
       status.textContent = text;
     }

@@ -13,6 +13,17 @@ export default function ({ parentElement, data, setTriggerValue }) {
     String(template || "").replace("{area}", entry.label).replace("{count}", String(entry.count));
   const say = (entry) => fill(entry.count === 1 ? words.count_one : entry.count ? words.count_many : words.count_none, entry);
 
+  // The figure's own words in the page's language (as on the body map), set as text only.
+  const figure = words.figure && typeof words.figure === "object" ? words.figure : {};
+  const labels = figure.figure && typeof figure.figure === "object" ? figure.figure : {};
+  root.querySelectorAll(".bm-label").forEach((el) => {
+    el.dataset.label ??= el.textContent.trim();
+    if (typeof labels[el.dataset.label] === "string") el.textContent = labels[el.dataset.label];
+  });
+  root.querySelectorAll("svg > title").forEach((el) => {
+    const text = el.id.endsWith("front") ? figure.front_title : figure.back_title;
+    if (typeof text === "string") el.textContent = text;
+  });
   root.querySelectorAll("[data-region]").forEach((el) => {
     const entry = regions[el.getAttribute("data-region")];
     if (!entry) return;

@@ -7,6 +7,8 @@ export default function ({ parentElement, data, setTriggerValue }) {
   const scale = Number.isFinite(data?.scale) ? data.scale : 100;
   const html = document.documentElement;
   html.dataset.dnMode = mode;
+  // The page's language (screen readers and the Listen voice follow it): a short code from our own list.
+  if (typeof data?.lang === "string" && /^[a-z]{2,3}$/.test(data.lang)) html.lang = data.lang;
   html.dataset.dnScale = String(scale);
   html.style.setProperty("--dn-scale", String(scale / 100));
   // Streamlit calls this again on every rerun but runs the returned cleanup only
@@ -37,6 +39,15 @@ export default function ({ parentElement, data, setTriggerValue }) {
     const dialog = parentElement.querySelector(".dn-idle");
     const seconds = parentElement.querySelector(".dn-idle-seconds");
     const stay = parentElement.querySelector(".dn-idle-stay");
+    const said = data.words && typeof data.words === "object" ? data.words : {};
+    const setText = (selector, text) => {
+      const node = parentElement.querySelector(selector);
+      if (node && typeof text === "string") node.textContent = text;
+    };
+    setText("#dn-idle-title", said.title);
+    setText(".dn-idle-before", said.before);
+    setText(".dn-idle-after", said.after);
+    setText(".dn-idle-stay", said.stay);
     // The timer arms only once somebody has touched this page, so an untouched
     // start screen stays put instead of resetting itself every two minutes. The
     // state lives on window because this function runs again on every rerun.

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from explorer_ui.layout import NAV_LINKS
+from explorer_ui.layout import NAV_PAGES
 from explorer_ui.loading import CONTENT_ENV
 from tests.support.browser import ARTIFACTS, Server, open_app, press_region, wait_for_app
 
@@ -30,7 +30,7 @@ LOCAL_HOSTS = {"127.0.0.1"}
 FAILED_TITLE = "Content could not be loaded"
 INTERNALS = re.compile(r"Traceback|File \"|\.py\b|ContentError|ValidationError|pydantic|Exception")
 # Page addresses as Streamlit derives them from file names: pages/1_About_dry_needling.py -> /About_dry_needling.
-PAGE_PATHS = ["/"] + ["/" + re.sub(r"^\d+_", "", Path(path).stem) for path, _ in NAV_LINKS[1:]]
+PAGE_PATHS = ["/"] + ["/" + re.sub(r"^\d+_", "", Path(path).stem) for path, _ in NAV_PAGES[1:]]
 MODES = [None, "kiosk", "present", "explore"]
 
 

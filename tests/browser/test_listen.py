@@ -19,10 +19,10 @@ from dn_explorer.clinic import Clinic
 from dn_explorer.content import ContentIndex
 from dn_explorer.modes import Mode
 from dn_explorer.region_panel import panels_payload
-from dn_explorer.words import ENGLISH
 from tests.support.app import spoken_screen
 from tests.support.browser import ARTIFACTS, Server, open_app, press_region
 from tests.support.speech import NETWORK_VOICES_ONLY
+from tests.support.words import ENGLISH
 
 pytestmark = pytest.mark.browser
 
@@ -62,6 +62,11 @@ def test_listen_reads_the_kiosk_start_screen_in_order_with_a_local_voice(
     speech_page: Page, server: Server, content: ContentIndex, clinic: Clinic
 ):
     open_app(speech_page, f"{server.url}/?mode=kiosk")
+    # The engine lists its voices, on-device ones (espeak-ng) speaking English among them.
+    voices = speech_page.evaluate(
+        "speechSynthesis.getVoices().filter((v) => v.localService && v.lang.startsWith('en')).length"
+    )
+    assert voices > 0
     queued = start_listening(speech_page)
     assert spoken_text(queued) == spoken_screen(payload(Mode.KIOSK, content, clinic), "")
     assert all(u["local"] is True and u["lang"].startswith("en") and u["rate"] == 1 for u in queued)

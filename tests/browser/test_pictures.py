@@ -9,8 +9,8 @@ from playwright.sync_api import Browser, Page, expect
 from dn_explorer.content import ContentIndex
 from dn_explorer.heat_map import heat_data
 from dn_explorer.regions import RegionId
-from explorer_ui.page_words import PICTURES
 from tests.support.browser import ARTIFACTS, INSIDE_POINT, Server, wait_for_app
+from tests.support.words import PICTURES
 
 pytestmark = pytest.mark.browser
 
