@@ -28,7 +28,7 @@ from explorer_ui.tour import show_tour_controls
 page = page_setup("body_map", on_step=on_tour_key, reads="view")
 mode, words = page.mode, page.words
 index = content_or_stop(page.language)
-clinic = clinic_or_stop()
+clinic = clinic_or_stop(page.language)
 start_session()
 
 

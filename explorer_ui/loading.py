@@ -78,9 +78,14 @@ def content_or_stop(language: str = DEFAULT_LANGUAGE) -> ContentIndex:
         _error_page(exc)
 
 
-def clinic_or_stop() -> Clinic:
-    """The validated clinic file, or the same plain error page and stop."""
+def clinic_or_stop(language: str = DEFAULT_LANGUAGE) -> Clinic:
+    """The validated clinic file, or the same plain error page and stop.
+
+    In another language, ``clinic.<code>.yaml`` beside it where the clinic wrote one, else its own words."""
     path = clinic_path()
+    translated = path.with_name(f"{path.stem}.{language}{path.suffix}")
+    if language != DEFAULT_LANGUAGE and translated.exists():
+        path = translated
     try:
         return _load_clinic(str(path), _mtime(path))
     except ContentError as exc:
