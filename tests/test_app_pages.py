@@ -11,7 +11,7 @@ from dn_explorer.regions import BODY_PARTS, REGION_ORDER, RegionId
 from explorer_ui.body_map import BRIDGE_KEY
 from explorer_ui.state import SELECTED_KEY
 from tests.support.app import component_data, has_component, list_groups, list_regions, panel_text, shown_panel, tap
-from tests.support.words import ENGLISH
+from tests.support.words import ENGLISH, SPANISH
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
 PAGES = ["pages/1_About_dry_needling.py", "pages/2_Sources.py", "pages/3_Pictures.py"]
@@ -134,3 +134,29 @@ def test_sources_page_lists_every_document(content):
     headers = [h.value for h in at.header]
     for source in content.content.sources:
         assert escape_markdown(source.short) in headers
+
+
+@pytest.mark.parametrize("page", [None, *PAGES])
+def test_every_page_runs_in_spanish_from_the_address(page: str | None):
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["lang"] = "es"
+    at.run()
+    if page is not None:
+        at.switch_page(page).run()
+    assert not at.exception
+    assert at.session_state["lang"] == "es"
+    assert at.query_params.get("lang") in ("es", ["es"])
+    if page is None:
+        assert shown_panel(at)["heading"] == SPANISH.start_heading
+    else:
+        titles = {SPANISH.about.title, SPANISH.sources_page.title, SPANISH.pictures.title}
+        assert at.title[0].value in titles
+
+
+def test_an_unknown_language_in_the_address_gives_english_and_a_clean_address():
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["lang"] = "<b>fr</b>"
+    at.run()
+    assert not at.exception
+    assert at.session_state["lang"] == "en"
+    assert "lang" not in at.query_params

@@ -22,7 +22,7 @@ from dn_explorer.region_panel import panels_payload
 from tests.support.app import spoken_screen
 from tests.support.browser import ARTIFACTS, Server, open_app, press_region
 from tests.support.speech import NETWORK_VOICES_ONLY
-from tests.support.words import ENGLISH
+from tests.support.words import ENGLISH, SPANISH
 
 pytestmark = pytest.mark.browser
 
@@ -187,3 +187,12 @@ def test_idle_warning_is_silent_for_a_visitor_who_did_not_listen(speech_page: Pa
     speech_page.locator(".dn-idle").wait_for(state="visible", timeout=(IDLE_SECONDS + 5) * 1000)
     speech_page.wait_for_timeout(500)
     assert speech_page.evaluate("window.__speech.queued") == []
+
+
+def test_listen_reads_spanish_with_a_local_spanish_voice(speech_page: Page, server: Server):
+    open_app(speech_page, f"{server.url}/?mode=kiosk&lang=es")
+    speech_page.wait_for_function("document.documentElement.lang === 'es'")
+    queued = start_listening(speech_page)
+    assert queued[0]["text"] == SPANISH.start_heading
+    assert all(u["local"] is True and u["lang"].lower().startswith("es") for u in queued)
+    expect(listen_button(speech_page)).to_contain_text(SPANISH.stop)
