@@ -24,9 +24,10 @@ from dn_explorer.yaml_guard import problem_at, read_bounded, read_model
 
 KEPT = frozenset(
     {"id", "version", "sources", "said_by", "same_text_as", "regions", "phase", "pictures", "on_timeline",
-     "placed_by_name", "short", "title", "publisher", "file"}
+     "placed_by_name", "short", "title", "file"}
 )  # fmt: skip
-"""Fields a translation keeps exactly as the English has them (the documents' own names included)."""
+"""Fields a translation keeps exactly as the English has them (the documents' own names and titles
+included; who published one is described in the language's own words)."""
 
 FREE = frozenset({"search_terms"})
 """Fields that are the language's own (what its speakers type)."""
