@@ -14,16 +14,13 @@ from fpdf.enums import XPos, YPos
 
 from dn_explorer.clinic import Clinic
 from dn_explorer.content import Condition, ContentIndex, Statement
+from dn_explorer.paths import FONT_DIR
 from dn_explorer.regions import RegionId
 from dn_explorer.view_text import source_numbers
 from dn_explorer.words import DEFAULT_LANGUAGE, Words, english
 
-# The PDF core fonts speak Latin-1; map the few typographic characters we use.
-_PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "•": "-"})
-
-
-def _latin1(text: str) -> str:
-    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+FONT = "DejaVu"
+"""DejaVu Sans Condensed, embedded (``assets/fonts``): every language's letters, not only Latin-1's."""
 
 
 def region_link(base_url: str, region: RegionId, language: str = DEFAULT_LANGUAGE) -> str:
@@ -35,13 +32,13 @@ def region_link(base_url: str, region: RegionId, language: str = DEFAULT_LANGUAG
 class _Handout(FPDF):
     def section(self, title: str) -> None:
         self.ln(1)
-        self.set_font("Helvetica", "B", 11.5)
-        self.cell(0, 6, _latin1(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font(FONT, "B", 11.5)
+        self.cell(0, 6, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def item(self, text: str, refs: str) -> None:
-        self.set_font("Helvetica", "", 9)
+        self.set_font(FONT, "", 9)
         cite = f"  [{refs}]" if refs else ""
-        self.multi_cell(0, 4.05, _latin1(f"- {text}{cite}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 4.05, f"- {text}{cite}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def qr(self, link: str, x: float, y: float, size: float) -> None:
         code = segno.make(link, error="m")
@@ -77,14 +74,16 @@ def build_handout(
         return line
 
     pdf = _Handout(format="A4")
+    pdf.add_font(FONT, "", FONT_DIR / "DejaVuSansCondensed.ttf")
+    pdf.add_font(FONT, "B", FONT_DIR / "DejaVuSansCondensed-Bold.ttf")
     pdf.set_title(sheet.pdf_title.format(area=label))
     pdf.set_auto_page_break(auto=True, margin=12)
     pdf.set_margins(15, 12, 15)
     pdf.add_page()
-    pdf.set_font("Helvetica", "B", 20)
-    pdf.cell(0, 11, _latin1(sheet.title.format(area=label)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("Helvetica", "", 10)
-    pdf.multi_cell(140, 5, _latin1(sheet.intro))
+    pdf.set_font(FONT, "B", 20)
+    pdf.cell(0, 11, sheet.title.format(area=label), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", 10)
+    pdf.multi_cell(140, 5, sheet.intro)
     pdf.qr(link, x=pdf.w - 16 - 34, y=12, size=34)
     pdf.set_y(max(pdf.get_y(), 44))
 
@@ -113,10 +112,10 @@ def build_handout(
     for step in index.content.aftercare:
         pdf.item(step.text, sources_of(step))
     pdf.section(sheet.sources_key)
-    pdf.set_font("Helvetica", "", 8.5)
+    pdf.set_font(FONT, "", 8.5)
     for source in index.content.sources:
         line = f"[{numbers[source.id]}] {source.short}: {source.title} ({source.publisher})"
-        pdf.multi_cell(0, 4, _latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("Helvetica", "", 8)
-    pdf.multi_cell(0, 4, _latin1(f"{sheet.link}: {link}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, 4, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", 8)
+    pdf.multi_cell(0, 4, f"{sheet.link}: {link}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(pdf.output())

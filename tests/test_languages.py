@@ -167,3 +167,19 @@ def test_a_broken_word_table_names_its_line_and_field():
     raw = (WORDS_DIR / "es.yaml").read_text(encoding="utf-8").replace("  idle_stay: Sigo aquí\n", "")
     with pytest.raises(ContentError, match=r"es\.yaml, line \d+, field ui\.idle_stay"):
         parse_words(raw.encode(), "es.yaml")
+
+
+def test_the_spanish_handout_embeds_its_font_and_keeps_every_accent(spanish: ContentIndex, clinic):
+    import io
+
+    from pypdf import PdfReader
+
+    from dn_explorer.handout import build_handout
+
+    raw = build_handout(spanish, RegionId.CALF, "http://localhost:8501", clinic, SPANISH)
+    pdf = PdfReader(io.BytesIO(raw))
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert len(pdf.pages) <= 2
+    assert b"/FontFile2" in raw  # a TrueType font inside the file, not a core font
+    for phrase in ("Punción seca: Pantorrilla", "¿", "ñ", "á", "é", "í", "ó", "ú", "lang=es"):
+        assert phrase in text, phrase

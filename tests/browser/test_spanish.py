@@ -181,3 +181,23 @@ def test_the_browsers_language_is_the_default_and_is_kept_across_pages(spanish_b
     page.get_by_role("link", name=SPANISH.pictures.title).click()
     page.get_by_role("heading", name=SPANISH.pictures.heat_heading).wait_for()
     assert page.evaluate("document.documentElement.lang") == "es"
+
+
+@pytest.fixture(scope="module")
+def kiosk_server() -> Iterator[Server]:
+    running = Server(env={"EXPLORER_IDLE_SECONDS": "5"}).start()
+    yield running
+    running.stop()
+
+
+def test_the_kiosks_idle_reset_returns_to_its_default_language(page: Page, kiosk_server: Server):
+    open_app(page, f"{kiosk_server.url}/?mode=kiosk")
+    language_button(page, SPANISH).click()
+    wait_for_app(page)
+    page.wait_for_function("document.documentElement.lang === 'es'")
+    press_region(page, "knee")
+    expect(page.locator(".dn-idle h2")).to_have_text(SPANISH.ui.idle_title, timeout=15_000)
+    page.wait_for_url(re.compile(r".*/\?mode=kiosk$"), timeout=40_000)
+    open_app(page, page.url)
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    expect(page.locator(".dn-view h2")).to_have_text(ENGLISH.start_heading)
