@@ -26,10 +26,13 @@ class Shade:
     def holds(self, count: int) -> bool:
         return count >= self.low and (self.high is None or count <= self.high)
 
-    def label(self) -> str:
+    def label(self, words: Words | None = None) -> str:
+        pictures = (words or english()).pictures
         if self.high == self.low:
             return str(self.low)
-        return f"{self.low} or more" if self.high is None else f"{self.low} to {self.high}"
+        if self.high is None:
+            return pictures.legend_from.format(low=self.low)
+        return pictures.legend_range.format(low=self.low, high=self.high)
 
 
 SHADES = (
@@ -63,7 +66,7 @@ def heat_rows(index: ContentIndex, words: Words | None = None) -> list[dict[str,
     ]
 
 
-def heat_data(index: ContentIndex) -> dict[str, object]:
+def heat_data(index: ContentIndex, words: Words | None = None) -> dict[str, object]:
     """The figure's ``data``: each region's label, count and colour, and the legend."""
     counts = region_counts(index)
     return {
@@ -75,5 +78,5 @@ def heat_data(index: ContentIndex) -> dict[str, object]:
             }
             for region in REGION_ORDER
         },
-        "legend": [{"label": shade.label(), "colour": shade.colour} for shade in SHADES],
+        "legend": [{"label": shade.label(words), "colour": shade.colour} for shade in SHADES],
     }

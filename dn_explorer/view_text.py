@@ -21,9 +21,13 @@ from dn_explorer.words import Words, english
 
 @functools.cache
 def _term_pattern(term: str) -> re.Pattern[str]:
-    """The term and its plural ("trigger points", "tendinopathies"), as whole words, any case."""
-    words = r"\s+".join(re.escape(w) for w in term.lower().split())
-    forms = rf"(?:{words}|{words[:-1]}ies)" if words.endswith("y") else rf"{words}(?:e?s)?"
+    """The term and its plural, as whole words, any case: "trigger points", "tendinopathies", and a
+    plural on every word for terms like "punto gatillo" / "puntos gatillo"."""
+    words = term.lower().split()
+    last = re.escape(words[-1])
+    last_forms = rf"(?:{last}|{last[:-1]}ies)" if last.endswith("y") else rf"{last}(?:e?s)?"
+    head = [rf"{re.escape(w)}(?:e?s)?" for w in words[:-1]]
+    forms = r"\s+".join([*head, last_forms])
     return re.compile(rf"\b{forms}\b", re.IGNORECASE)
 
 

@@ -13,14 +13,17 @@ takes two files and no code.
 from __future__ import annotations
 
 import functools
+import string
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
 from dn_explorer.paths import CONTENT_FILE, WORDS_DIR
+from dn_explorer.problems import ContentError, first_problems
 from dn_explorer.records import Phase, ShortText, Slug, Text
 from dn_explorer.regions import BodyPart
-from dn_explorer.yaml_guard import read_bounded, read_model
+from dn_explorer.yaml_guard import problem_at, read_bounded, read_model
 
 MAX_WORDS_BYTES = 64 * 1024
 DEFAULT_LANGUAGE = "en"
@@ -67,6 +70,10 @@ class PicturesWords(_Table):
     heat_heading: ShortText
     heat_intro: Text
     legend: ShortText
+    legend_range: ShortText
+    """With ``{low}`` and ``{high}``."""
+    legend_from: ShortText
+    """With ``{low}``."""
     count_none: Text
     count_one: Text
     count_many: Text
@@ -96,6 +103,8 @@ class HandoutWords(_Table):
     link: ShortText
     download: ShortText
     """With ``{area}``: the button that downloads it."""
+    file_name: ShortText
+    """With ``{region}`` (the region's id): the downloaded file's name."""
 
 
 class UiWords(_Table):
@@ -175,15 +184,45 @@ class Words(_Table):
     ui: UiWords
 
 
-def parse_words(raw: bytes, name: str) -> Words:
-    words, _ = read_model(raw, name, Words, MAX_WORDS_BYTES, empty="the interface words")
+def _placeholders(text: str) -> set[str] | None:
+    """The ``{names}`` a template fills in, or None where its braces are broken."""
+    try:
+        return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+    except ValueError:
+        return None
+
+
+def _templates(table: BaseModel, loc: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+    for name in type(table).model_fields:
+        value = getattr(table, name)
+        if isinstance(value, BaseModel):
+            yield from _templates(value, (*loc, name))
+        elif isinstance(value, str):
+            yield (*loc, name), value
+
+
+def parse_words(raw: bytes, name: str, reference: Words | None = None) -> Words:
+    """Validate a word table; against ``reference`` (the English), every template must fill in the
+    same ``{names}``: a translated or mistyped one would fail only when shown."""
+    words, root = read_model(raw, name, Words, MAX_WORDS_BYTES, empty="the interface words")
+    if reference is not None:
+        wanted = dict(_templates(reference))
+        problems = []
+        for loc, text in _templates(words):
+            found, expected = _placeholders(text), _placeholders(wanted.get(loc, ""))
+            if found != expected:
+                names = ", ".join(f"{{{n}}}" for n in sorted(expected or ())) or "none"
+                problems.append(problem_at(root, name, f"must fill in the same names as the English ({names})", *loc))
+        if problems:
+            raise ContentError(first_problems(problems, name))
     return words
 
 
 @functools.cache
 def load_words(path: Path) -> Words:
-    """One language's word table, read and checked once per process."""
-    return parse_words(read_bounded(path, MAX_WORDS_BYTES), path.name)
+    """One language's word table, read and checked once per process (another than English against it)."""
+    reference = None if path.stem == DEFAULT_LANGUAGE else load_words(path.with_name(f"{DEFAULT_LANGUAGE}.yaml"))
+    return parse_words(read_bounded(path, MAX_WORDS_BYTES), path.name, reference)
 
 
 def content_file(code: str, folder: Path = CONTENT_FILE.parent) -> Path:
@@ -208,11 +247,11 @@ def english() -> Words:
     return words_for(DEFAULT_LANGUAGE)
 
 
-def parse_language(value: object) -> str | None:
+def parse_language(value: object, offered: tuple[str, ...] | None = None) -> str | None:
     """The offered language an untrusted value (a query parameter, a locale) names, or None."""
     if isinstance(value, list | tuple):
         value = value[0] if len(value) == 1 else None
     if not isinstance(value, str) or len(value) > 8:
         return None
     code = value.strip().lower()
-    return code if code in language_codes() else None
+    return code if code in (language_codes() if offered is None else offered) else None

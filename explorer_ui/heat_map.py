@@ -36,7 +36,7 @@ def show_heat_map(index: ContentIndex, words: Words) -> RegionId | None:
     result = _component()(
         key="heat_map",
         data={
-            **heat_data(index),
+            **heat_data(index, words),
             "words": {
                 "count_none": pictures.count_none,
                 "count_one": pictures.count_one,

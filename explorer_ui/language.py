@@ -11,19 +11,29 @@ from typing import cast
 
 import streamlit as st
 
+from dn_explorer.paths import WORDS_DIR
+from dn_explorer.problems import ContentError
 from dn_explorer.words import DEFAULT_LANGUAGE, language_codes, parse_language, words_for
+from explorer_ui.loading import content_path
+from explorer_ui.state import SEARCH_RESULT_KEY
 
 LANG_KEY = "lang"
 
 
+def offered() -> tuple[str, ...]:
+    """The languages with a word table and a content file beside the content in use (a clinic's own
+    content file offers only the translations it has)."""
+    return language_codes(WORDS_DIR, content_path().parent)
+
+
 def _from_locale() -> str | None:
     locale = getattr(st.context, "locale", None)
-    return parse_language(str(locale).split("-")[0].lower()) if locale else None
+    return parse_language(str(locale).split("-")[0].lower(), offered()) if locale else None
 
 
 def current_language() -> str:
     if LANG_KEY not in st.session_state:
-        chosen = parse_language(st.query_params.get_all(LANG_KEY))
+        chosen = parse_language(st.query_params.get_all(LANG_KEY), offered())
         if LANG_KEY in st.query_params and chosen is None:
             del st.query_params[LANG_KEY]  # unknown or hostile: the default, clean address
         st.session_state[LANG_KEY] = chosen or _from_locale() or DEFAULT_LANGUAGE
@@ -39,16 +49,22 @@ def keep_in_address(language: str) -> None:
 
 def set_language(language: str) -> None:
     st.session_state[LANG_KEY] = language
+    st.session_state.pop(SEARCH_RESULT_KEY, None)  # its problems' names are in the old language
 
 
 def show_language_buttons(container: st.delta_generator.DeltaGenerator, language: str) -> None:
     """One big button per other language, in that language's own words ("Español", "English")."""
-    for code in language_codes():
-        if code != language:
-            container.button(
-                words_for(code).ui.switch_to,
-                key=f"lang-{code}",
-                on_click=set_language,
-                args=(code,),
-                icon=":material/translate:",
-            )
+    for code in offered():
+        if code == language:
+            continue
+        try:
+            label = words_for(code).ui.switch_to
+        except ContentError:
+            continue  # a broken table only takes its own language away (its page shows the error)
+        container.button(
+            label,
+            key=f"lang-{code}",
+            on_click=set_language,
+            args=(code,),
+            icon=":material/translate:",
+        )

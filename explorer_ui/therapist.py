@@ -80,7 +80,7 @@ def show_handout_buttons(index: ContentIndex, clinic: Clinic, words: Words) -> N
         st.download_button(
             escape_markdown(words.handout.download.format(area=label.lower())),
             data=functools.partial(build_handout, index, region, settings().base_url, clinic, words),
-            file_name=f"dry-needling-aftercare-{region.value}.pdf",
+            file_name=words.handout.file_name.format(region=region.value),
             mime="application/pdf",
             icon=":material/download:",
             key=handout_key(region),

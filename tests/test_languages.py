@@ -183,3 +183,28 @@ def test_the_spanish_handout_embeds_its_font_and_keeps_every_accent(spanish: Con
     assert b"/FontFile2" in raw  # a TrueType font inside the file, not a core font
     for phrase in ("Punción seca: Pantorrilla", "¿", "ñ", "á", "é", "í", "ó", "ú", "lang=es"):
         assert phrase in text, phrase
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("  count_one: '{area}: la punción", "  count_one: '{zona}: la punción", "pictures.count_one"),
+        ("  showing: 'Se muestra: {area}'", "  showing: 'Se muestra: {area'", "ui.showing"),
+        ("\nown_claim: 'Lo dice {name}'", "\nown_claim: 'Lo dice la clínica'", "own_claim"),
+    ],
+)
+def test_a_template_must_fill_in_the_same_names_as_the_english(old: str, new: str, field: str):
+    raw = (WORDS_DIR / "es.yaml").read_text(encoding="utf-8")
+    assert old in raw
+    english_words = load_words(WORDS_DIR / "en.yaml")
+    with pytest.raises(
+        ContentError, match=rf"es\.yaml, line \d+, field {re.escape(field)}: must fill in the same names"
+    ):
+        parse_words(raw.replace(old, new).encode(), "es.yaml", english_words)
+
+
+def test_the_heat_maps_legend_is_in_spanish(spanish: ContentIndex):
+    from dn_explorer.heat_map import heat_data
+
+    labels = [step["label"] for step in heat_data(spanish, SPANISH)["legend"]]
+    assert labels == ["0", "1", "2 a 3", "4 o más"]

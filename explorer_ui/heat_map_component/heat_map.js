@@ -5,6 +5,9 @@
 export default function ({ parentElement, data, setTriggerValue }) {
   const root = parentElement.querySelector(".bm");
   if (!root) return;
+  // Streamlit calls this again when the data changes (another language) but runs the cleanup
+  // only on unmount: undo the last run (its listeners, its button and legend) first.
+  if (typeof root.dnCleanup === "function") root.dnCleanup();
   root.classList.add("hm");
   const regions = data && typeof data.regions === "object" && data.regions ? data.regions : {};
   const words = data && typeof data.words === "object" && data.words ? data.words : {};
@@ -96,13 +99,17 @@ export default function ({ parentElement, data, setTriggerValue }) {
   root.addEventListener("focusin", onFocus);
   root.addEventListener("pointerover", onHover);
   open.addEventListener("click", onOpen);
-  return () => {
+  const cleanup = () => {
     root.removeEventListener("click", onClick);
     root.removeEventListener("keydown", onKey);
     root.removeEventListener("focusin", onFocus);
     root.removeEventListener("pointerover", onHover);
     open.removeEventListener("click", onOpen);
+    open.remove();
+    legend.remove();
   };
+  root.dnCleanup = cleanup;
+  return cleanup;
 
   function el(tag, className) {
     const node = document.createElement(tag);

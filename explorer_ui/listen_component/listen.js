@@ -120,8 +120,10 @@ export default function ({ parentElement, data }) {
     if (range) highlights.set("dn-speaking", new Highlight(range));
     else highlights.delete("dn-speaking");
   };
+  // The button's name says what it does now (Listen, or Stop); its state is data, not aria-pressed,
+  // which would make screen readers say "Stop, pressed".
   const show = (speaking) => {
-    play.setAttribute("aria-pressed", speaking ? "true" : "false");
+    play.dataset.speaking = speaking ? "true" : "false";
     label.textContent = speaking ? words.stop || "" : words.listen || "";
     icon.textContent = speaking ? "■" : "▶";
   };
@@ -137,7 +139,7 @@ export default function ({ parentElement, data }) {
   // Queue every sentence at once (the engine plays them in order); each one marks itself when it starts.
   const speakFrom = (sentences, from) => {
     const voice = voiceFor();
-    if (!voice) return;
+    if (!voice || !sentences.length) return;
     stop();
     const mine = run;
     queue = sentences;
@@ -178,7 +180,7 @@ export default function ({ parentElement, data }) {
   };
 
   const onPlay = () => {
-    if (play.getAttribute("aria-pressed") === "true") {
+    if (play.dataset.speaking === "true") {
       stop();
       return;
     }

@@ -8,7 +8,14 @@ export default function ({ parentElement, data, setTriggerValue }) {
   const html = document.documentElement;
   html.dataset.dnMode = mode;
   // The page's language (screen readers and the Listen voice follow it): a short code from our own list.
-  if (typeof data?.lang === "string" && /^[a-z]{2,3}$/.test(data.lang)) html.lang = data.lang;
+  // Written only on a change: Listen stops when the language changes, not at every rerun.
+  if (typeof data?.lang === "string" && /^[a-z]{2,3}$/.test(data.lang) && html.lang !== data.lang) html.lang = data.lang;
+  // A button that switches language is in that language ("Español"): screen readers say it so (WCAG 3.1.2).
+  document.querySelectorAll('[class*="st-key-lang-"]').forEach((box) => {
+    const code = [...box.classList].map((c) => /^st-key-lang-([a-z]{2,3})$/.exec(c)).find(Boolean);
+    const button = box.querySelector("button");
+    if (code && button) button.lang = code[1];
+  });
   html.dataset.dnScale = String(scale);
   html.style.setProperty("--dn-scale", String(scale / 100));
   // Streamlit calls this again on every rerun but runs the returned cleanup only
@@ -72,6 +79,8 @@ export default function ({ parentElement, data, setTriggerValue }) {
     const tick = () => {
       const now = Date.now();
       if (!idle.armed) return;
+      // Listening hands-free is not being idle: the screen waits while it reads aloud.
+      if (warningSince === null && window.speechSynthesis?.speaking && window.dnSpeech?.used) idle.lastActivity = now;
       if (warningSince === null && now - idle.lastActivity >= idleMs) {
         warningSince = now;
         seconds.textContent = String(Math.round(countdownMs / 1000));

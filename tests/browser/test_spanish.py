@@ -88,6 +88,7 @@ def language_button(page: Page, words) -> object:
 def test_kiosk_switches_to_spanish_and_back(page: Page, server: Server):
     open_app(page, f"{server.url}/?mode=kiosk")
     assert page.evaluate("document.documentElement.lang") == "en"
+    expect(language_button(page, SPANISH)).to_have_attribute("lang", "es")  # said in Spanish (WCAG 3.1.2)
     language_button(page, SPANISH).click()
     wait_for_app(page)
     page.wait_for_function("document.documentElement.lang === 'es'")
@@ -203,3 +204,17 @@ def test_the_kiosks_idle_reset_returns_to_its_default_language(page: Page, kiosk
     open_app(page, page.url)
     page.wait_for_function("document.documentElement.lang === 'en'")
     expect(page.locator(".dn-view h2")).to_have_text(ENGLISH.start_heading)
+
+
+def test_the_heat_map_redraws_once_in_the_new_language(page: Page, server: Server):
+    page.goto(f"{server.url}/Pictures")
+    wait_for_app(page)
+    expect(page.locator(".hm-legend")).to_have_count(1, timeout=30_000)
+    language_button(page, SPANISH).click()
+    wait_for_app(page)
+    page.wait_for_function("document.documentElement.lang === 'es'")
+    expect(page.get_by_role("list", name=SPANISH.pictures.legend)).to_be_visible()
+    expect(page.locator(".hm-legend")).to_have_count(1)
+    expect(page.locator(".hm-open")).to_have_count(1)
+    page.locator(".hm [data-region=neck][tabindex='0']").focus()
+    expect(page.locator(".hm .bm-status")).to_have_text(SPANISH.pictures.count_one.format(area="Cuello"))
