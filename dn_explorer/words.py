@@ -144,6 +144,9 @@ class UiWords(_Table):
     """With ``{names}``."""
     nothing: Text
     """With ``{query}``."""
+    error_title: ShortText
+    error_text: Text
+    """The page shown instead of a traceback when a content or clinic file is broken."""
 
 
 class Words(_Table):

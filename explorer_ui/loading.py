@@ -75,7 +75,7 @@ def content_or_stop(language: str = DEFAULT_LANGUAGE) -> ContentIndex:
             return _load_translation(str(translated), _mtime(translated), str(path), _mtime(path))
         return _load(str(path), _mtime(path))
     except ContentError as exc:
-        _error_page(exc)
+        _error_page(exc, language)
 
 
 def clinic_or_stop(language: str = DEFAULT_LANGUAGE) -> Clinic:
@@ -92,13 +92,21 @@ def clinic_or_stop(language: str = DEFAULT_LANGUAGE) -> Clinic:
         _error_page(exc)
 
 
-def _error_page(exc: ContentError) -> NoReturn:
-    # In English: these words must show even when a word table is what is broken.
-    st.title("Content could not be loaded")
-    st.write(
-        "The information for this screen has a problem, so it is not shown. "
-        "Please tell a member of staff. The problems found:"
-    )
+ERROR_TITLE = "Content could not be loaded"
+ERROR_TEXT = (
+    "What this screen shows has a problem, so it is not shown. Please tell a member of staff. The problems found:"
+)
+"""In English, from here: these words must show even when a word table is what is broken."""
+
+
+def _error_page(exc: ContentError, language: str = DEFAULT_LANGUAGE) -> NoReturn:
+    try:
+        ui = words_for(language).ui
+        title, text = ui.error_title, ui.error_text
+    except ContentError:
+        title, text = ERROR_TITLE, ERROR_TEXT
+    st.title(title)
+    st.write(text)
     for problem in exc.problems:
         st.markdown(f"- {escape_markdown(str(problem))}")
     st.stop()

@@ -208,3 +208,21 @@ def test_the_heat_maps_legend_is_in_spanish(spanish: ContentIndex):
 
     labels = [step["label"] for step in heat_data(spanish, SPANISH)["legend"]]
     assert labels == ["0", "1", "2 a 3", "4 o más"]
+
+
+def test_a_broken_translation_gives_the_plain_error_page_in_its_language(tmp_path: Path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from dn_explorer.paths import PROJECT_ROOT
+    from explorer_ui.loading import CONTENT_ENV
+
+    shutil.copy(CONTENT_FILE, tmp_path / "conditions.yaml")
+    (tmp_path / "conditions.es.yaml").write_bytes(_edited("70-80", "60-80"))
+    monkeypatch.setenv(CONTENT_ENV, str(tmp_path / "conditions.yaml"))
+    at = AppTest.from_file(str(PROJECT_ROOT / "explorer_app.py"), default_timeout=30)
+    at.query_params["lang"] = "es"
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.title] == [SPANISH.ui.error_title]
+    shown = [m.value.replace("\\", "") for m in at.markdown]  # Markdown-escaped
+    assert any("conditions.es.yaml, line" in m and "claims[0].text" in m for m in shown)
