@@ -71,10 +71,20 @@ export default function ({ parentElement, data, setTriggerValue }) {
     const g = event.target instanceof Element ? event.target.closest("[data-region]") : null;
     return g && root.contains(g) ? g.getAttribute("data-region") : null;
   };
+  // Whether the region was already shown when the press began. A tap or a click focuses the
+  // region (which shows it) before its click event fires, so "shown at click time" would open it
+  // on the very first tap; the press start comes before that focus.
+  let pressedShown = null;
+  const onPress = (event) => {
+    const id = regionOf(event);
+    pressedShown = id ? id === current : null;
+  };
   const onClick = (event) => {
     const id = regionOf(event);
     if (!id) return;
-    if (id === current) go(id);
+    const shown = pressedShown ?? id === current;
+    pressedShown = null;
+    if (shown) go(id);
     else show(id);
   };
   const onKey = (event) => {
@@ -94,12 +104,14 @@ export default function ({ parentElement, data, setTriggerValue }) {
     if (id) show(id);
   };
   const onOpen = () => current && go(current);
+  root.addEventListener("pointerdown", onPress);
   root.addEventListener("click", onClick);
   root.addEventListener("keydown", onKey);
   root.addEventListener("focusin", onFocus);
   root.addEventListener("pointerover", onHover);
   open.addEventListener("click", onOpen);
   const cleanup = () => {
+    root.removeEventListener("pointerdown", onPress);
     root.removeEventListener("click", onClick);
     root.removeEventListener("keydown", onKey);
     root.removeEventListener("focusin", onFocus);

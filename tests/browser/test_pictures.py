@@ -72,7 +72,12 @@ def test_a_first_tap_shows_the_number_and_a_second_opens_it(browser: Browser, se
         page.touchscreen.tap(point["x"], point["y"])
         expect(status(page)).to_have_text(PICTURES.count_none.format(area="Chest"))
         expect(page.locator(".hm-open")).to_have_text(PICTURES.open_region.format(area="Chest"))
-        assert page.url.endswith("/Pictures")  # not yet
+        # Not yet: a tap focuses the region (which shows it) before its click fires, and a heat
+        # map that judged "already shown" at click time opened it here. Give such a rerun time.
+        page.wait_for_timeout(1_000)
+        wait_for_app(page)
+        assert page.url.endswith("/Pictures")
+        expect(status(page)).to_have_text(PICTURES.count_none.format(area="Chest"))
         page.touchscreen.tap(point["x"], point["y"])
         page.wait_for_url("**/?region=chest*", timeout=20_000)
         wait_for_app(page)
