@@ -3,10 +3,10 @@
 The same page serves all three users; the mode decides the extras:
 therapists get search and the handout, presenters the guided tour, the kiosk neither.
 
-The map, the list, the region view and the handout buttons are drawn from data that is
-the same on every run; the chosen region lives in the browser (``<html data-dn-region>``)
-and reaches Python through the selection bridge. A tap therefore reruns only the small
-``selection`` fragment: the bridge, and the tour's place in present mode.
+The map, the list and the region view are drawn from data that is the same on every run;
+the chosen region lives in the browser (``<html data-dn-region>``) and reaches Python
+through the selection bridge. A tap therefore reruns only the small ``selection`` fragment:
+the bridge, the tour's place in present mode, and the handout button in explore mode.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from explorer_ui.region_list import show_region_list
 from explorer_ui.region_view import show_region_view
 from explorer_ui.shell import text_scale
 from explorer_ui.state import catch_missed_tap, on_tap_select, on_tour_key, selected_region, start_session, tap_ack
-from explorer_ui.therapist import show_handout_buttons, show_search
+from explorer_ui.therapist import show_handout_button, show_search
 from explorer_ui.tour import show_tour_controls
 
 page = page_setup("body_map", on_step=on_tour_key, reads="view")
@@ -34,11 +34,13 @@ start_session()
 
 @st.fragment
 def selection(index: ContentIndex, mode: Mode) -> None:
-    """What a tap reruns: the bridge, and the tour's place in present mode."""
+    """What a tap reruns: the bridge, the tour's place in present mode, the therapist's handout button."""
     region = selected_region()
     catch_missed_tap(show_selection(region, tap_ack(), on_tap_select))
     if mode is Mode.PRESENT:
         show_tour_controls(index, region, words)
+    elif mode is Mode.EXPLORE:
+        show_handout_button(index, clinic, region, words)
 
 
 if mode is Mode.PRESENT:
@@ -54,7 +56,7 @@ with map_column:
 with view_column, st.container(key="region-view"):
     if mode is Mode.EXPLORE:
         show_search(index, words)
-        show_handout_buttons(index, clinic, words)  # the chosen region's shows
+        selection(index, mode)  # the chosen region's handout button, under the search box
     show_region_view(index, clinic, words, mode)
-if mode is not Mode.PRESENT:
+if mode is Mode.KIOSK:
     selection(index, mode)  # nothing of it shows: out of the way at the end

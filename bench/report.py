@@ -464,10 +464,10 @@ def markdown(results: dict) -> str:
     add(
         "3. **Elements and bytes per tap**: the map, the list of areas and the region view (every region's panel "
         "and the general sections, as one JSON text made once per process and mode) are v2 components whose data "
-        "never changes, drawn in the browser; the 19 handout buttons are drawn once and CSS shows the chosen "
-        "region's. The chosen region lives on `<html data-dn-region>`: a tap sets it and everything follows at "
+        "never changes, drawn in the browser. The chosen region lives on `<html data-dn-region>`: "
+        "a tap sets it and everything follows at "
         "once. A tiny *selection bridge* in an `st.fragment` sends the tap to Python, and a tap reruns only that "
-        "fragment: the bridge (and the tour's place in present mode). "
+        "fragment: the bridge (and the tour's place in present mode, or the one handout button in explore mode). "
         f"Now {per_tap['frames']['p50']:.0f} messages and {_kb(per_tap['bytes']['p50'])} per tap "
         f"({_kb(per_tap['deflate_bytes']['p50'])} deflated), and a full rerun (text size, a new session) sends the "
         "big components as references to messages the browser already has."

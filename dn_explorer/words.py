@@ -103,6 +103,8 @@ class HandoutWords(_Table):
     link: ShortText
     download: ShortText
     """With ``{area}``: the button that downloads it."""
+    download_none: ShortText
+    """The same button before an area is chosen (it cannot be pressed yet)."""
     file_name: ShortText
     """With ``{region}`` (the region's id): the downloaded file's name."""
 

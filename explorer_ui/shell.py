@@ -11,7 +11,6 @@ import streamlit as st
 from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.modes import COUNTDOWN_SECONDS, TEXT_SCALES, Mode, Settings, next_scale, parse_mode
 from dn_explorer.paths import PROJECT_ROOT
-from dn_explorer.regions import REGION_ORDER
 from dn_explorer.words import Words
 from explorer_ui.components import from_files
 
@@ -30,23 +29,7 @@ def settings() -> Settings:
 @functools.cache
 def _component() -> Callable[..., object]:
     # Not style-isolated on purpose: its CSS holds the page-wide mode and text-size rules.
-    return from_files("dn_shell", SHELL_DIR, "shell", extra_css=per_region_css(), isolate_styles=False)
-
-
-PER_REGION_PREFIXES = ("handout",)
-"""Elements keyed ``<prefix>-<region id>`` that the page shows only while that region is chosen."""
-
-
-def per_region_css() -> str:
-    """Hide each per-region element unless ``<html data-dn-region>`` names its region.
-
-    Built from the fixed region vocabulary and our own prefixes, never from content.
-    """
-    return "\n".join(
-        f'html:not([data-dn-region="{region.value}"]) .st-key-{prefix}-{region.value} {{ display: none !important; }}'
-        for prefix in PER_REGION_PREFIXES
-        for region in REGION_ORDER
-    )
+    return from_files("dn_shell", SHELL_DIR, "shell", isolate_styles=False)
 
 
 def current_mode() -> Mode:

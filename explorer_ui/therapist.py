@@ -10,7 +10,7 @@ from dn_explorer.clinic import Clinic
 from dn_explorer.content import ContentIndex
 from dn_explorer.handout import build_handout
 from dn_explorer.markdown_text import escape_markdown
-from dn_explorer.regions import REGION_ORDER, RegionId
+from dn_explorer.regions import RegionId
 from dn_explorer.search import SearchResult, find_regions
 from dn_explorer.words import Words
 from explorer_ui.shell import settings
@@ -64,24 +64,33 @@ def show_search(index: ContentIndex, words: Words) -> None:
         st.info(escape_markdown(ui.nothing.format(query=shown)), icon=":material/info:")
 
 
-def handout_key(region: RegionId) -> str:
-    return f"handout-{region.value}"
+HANDOUT_KEY = "handout"
 
 
-def show_handout_buttons(index: ContentIndex, clinic: Clinic, words: Words) -> None:
-    """One handout button per region, each PDF built only when its button is pressed.
+def show_handout_button(index: ContentIndex, clinic: Clinic, region: RegionId | None, words: Words) -> None:
+    """The chosen region's handout button; its PDF is built only when the button is pressed.
 
-    All are drawn on a full run and the page shows only the chosen region's (CSS keyed on
-    ``<html data-dn-region>``, see ``shell.per_region_css``), so a tap changes the button
-    with no server round trip, like the region view.
+    It sits in the selection fragment, so a tap redraws this one button with the bridge (one
+    small element) instead of every region's button being drawn on each first view. Before an
+    area is chosen it is there but cannot be pressed, so the first tap moves nothing on screen.
     """
-    for region in REGION_ORDER:
-        label = index.region_label(region)
+    handout = words.handout
+    if region is None:
         st.download_button(
-            escape_markdown(words.handout.download.format(area=label.lower())),
-            data=functools.partial(build_handout, index, region, settings().base_url, clinic, words),
-            file_name=words.handout.file_name.format(region=region.value),
+            escape_markdown(handout.download_none),
+            data=b"",
+            file_name=handout.file_name.format(region="start"),
             mime="application/pdf",
             icon=":material/download:",
-            key=handout_key(region),
+            key=HANDOUT_KEY,
+            disabled=True,
         )
+        return
+    st.download_button(
+        escape_markdown(handout.download.format(area=index.region_label(region).lower())),
+        data=functools.partial(build_handout, index, region, settings().base_url, clinic, words),
+        file_name=handout.file_name.format(region=region.value),
+        mime="application/pdf",
+        icon=":material/download:",
+        key=HANDOUT_KEY,
+    )

@@ -11,10 +11,11 @@ from dn_explorer.handout import build_handout
 from dn_explorer.modes import Mode, Settings, next_scale, parse_mode
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import REGION_ORDER, RegionId
-from explorer_ui.shell import MODE_KEY, SCALE_KEY, per_region_css
+from explorer_ui.shell import MODE_KEY, SCALE_KEY
 from explorer_ui.state import SELECTED_KEY
-from explorer_ui.therapist import SEARCH_KEY, handout_key
+from explorer_ui.therapist import HANDOUT_KEY, SEARCH_KEY
 from tests.support.app import tap
+from tests.support.words import ENGLISH
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
 
@@ -114,20 +115,17 @@ def test_search_without_match_says_so_kindly():
     assert "<b>" not in message
 
 
-def test_every_region_has_a_handout_button_for_the_page_to_show():
+def test_one_handout_button_for_the_chosen_region_that_waits_on_the_start_view():
     at = run_app(region="elbow")
-    buttons = {b.key: b.proto.label for b in at.get("download_button")}
-    assert list(buttons) == [handout_key(r) for r in REGION_ORDER]
-    assert "handout for the elbow" in buttons["handout-elbow"]
-
-
-def test_the_page_shows_only_the_chosen_region_s_handout():
-    css = per_region_css()
-    for region in REGION_ORDER:
-        rule = (
-            f'html:not([data-dn-region="{region.value}"]) .st-key-{handout_key(region)} {{ display: none !important; }}'
-        )
-        assert rule in css.splitlines()
+    buttons = {b.key: b.proto for b in at.get("download_button")}
+    assert list(buttons) == [HANDOUT_KEY]
+    assert "handout for the elbow" in buttons[HANDOUT_KEY].label
+    assert not buttons[HANDOUT_KEY].disabled
+    # Before an area is chosen it is there (nothing moves on the first tap) but cannot be pressed.
+    (start,) = run_app().get("download_button")
+    assert start.proto.disabled
+    assert start.proto.label == ENGLISH.handout.download_none
+    assert not run_app(region="elbow", mode="kiosk").get("download_button")
 
 
 def test_handout_pdf_holds_the_region_content(content):
