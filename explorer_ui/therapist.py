@@ -67,6 +67,10 @@ def show_search(index: ContentIndex, words: Words) -> None:
 HANDOUT_KEY = "handout"
 
 
+def _no_handout() -> bytes:
+    return b""
+
+
 def show_handout_button(index: ContentIndex, clinic: Clinic, region: RegionId | None, words: Words) -> None:
     """The chosen region's handout button; its PDF is built only when the button is pressed.
 
@@ -78,7 +82,7 @@ def show_handout_button(index: ContentIndex, clinic: Clinic, region: RegionId | 
     if region is None:
         st.download_button(
             escape_markdown(handout.download_none),
-            data=b"",
+            data=_no_handout,  # a callable, like the real one: bytes here would be stored as a file each run
             file_name=handout.file_name.format(region="start"),
             mime="application/pdf",
             icon=":material/download:",
