@@ -80,21 +80,18 @@ def show_handout_button(index: ContentIndex, clinic: Clinic, region: RegionId | 
     """
     handout = words.handout
     if region is None:
-        st.download_button(
-            escape_markdown(handout.download_none),
-            data=_no_handout,  # a callable, like the real one: bytes here would be stored as a file each run
-            file_name=handout.file_name.format(region="start"),
-            mime="application/pdf",
-            icon=":material/download:",
-            key=HANDOUT_KEY,
-            disabled=True,
-        )
-        return
+        # A callable like the real one: bytes here would be stored as a media file on every run.
+        label, data, file_name = handout.download_none, _no_handout, handout.file_name.format(region="start")
+    else:
+        label = handout.download.format(area=index.region_label(region).lower())
+        data = functools.partial(build_handout, index, region, settings().base_url, clinic, words)
+        file_name = handout.file_name.format(region=region.value)
     st.download_button(
-        escape_markdown(handout.download.format(area=index.region_label(region).lower())),
-        data=functools.partial(build_handout, index, region, settings().base_url, clinic, words),
-        file_name=handout.file_name.format(region=region.value),
+        escape_markdown(label),
+        data=data,
+        file_name=file_name,
         mime="application/pdf",
         icon=":material/download:",
         key=HANDOUT_KEY,
+        disabled=region is None,
     )
