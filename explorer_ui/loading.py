@@ -89,7 +89,7 @@ def clinic_or_stop(language: str = DEFAULT_LANGUAGE) -> Clinic:
     try:
         return _load_clinic(str(path), _mtime(path))
     except ContentError as exc:
-        _error_page(exc)
+        _error_page(exc, language)
 
 
 ERROR_TITLE = "Content could not be loaded"

@@ -226,3 +226,21 @@ def test_a_broken_translation_gives_the_plain_error_page_in_its_language(tmp_pat
     assert [t.value for t in at.title] == [SPANISH.ui.error_title]
     shown = [m.value.replace("\\", "") for m in at.markdown]  # Markdown-escaped
     assert any("conditions.es.yaml, line" in m and "claims[0].text" in m for m in shown)
+
+
+def test_a_broken_clinic_translation_gives_the_plain_error_page_in_its_language(tmp_path: Path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from dn_explorer.paths import PROJECT_ROOT
+    from explorer_ui.loading import CLINIC_ENV
+
+    (tmp_path / "clinic.yaml").write_bytes((PROJECT_ROOT / "data" / "clinic.yaml").read_bytes())
+    (tmp_path / "clinic.es.yaml").write_bytes(b"version: [\n")
+    monkeypatch.setenv(CLINIC_ENV, str(tmp_path / "clinic.yaml"))
+    at = AppTest.from_file(str(PROJECT_ROOT / "explorer_app.py"), default_timeout=30)
+    at.query_params["lang"] = "es"
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.title] == [SPANISH.ui.error_title]
+    shown = [m.value.replace("\\", "") for m in at.markdown]
+    assert any("clinic.es.yaml, line" in m for m in shown)
