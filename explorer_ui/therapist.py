@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -10,41 +11,62 @@ from dn_explorer.clinic import Clinic
 from dn_explorer.content import ContentIndex
 from dn_explorer.handout import build_handout
 from dn_explorer.markdown_text import escape_markdown
+from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import RegionId
 from dn_explorer.search import SearchResult, find_regions
 from dn_explorer.words import Words
+from explorer_ui.components import from_files
 from explorer_ui.shell import settings
 from explorer_ui.state import SEARCH_RESULT_KEY, on_list_select, selected_region
 
 SEARCH_KEY = "search_text"
 RESULT_KEY = SEARCH_RESULT_KEY
+SHOWN_KEY = "search_shown"
+"""What was typed, cut to the box's 80 characters, for the message that repeats it."""
+SEARCH_DIR = PROJECT_ROOT / "explorer_ui" / "search_component"
+MAX_CHARS = 80
 
 
 MAX_AUTO_REGIONS = 3
 """A term that fits a few regions ("back pain") opens the first; a vague one ("pain") only offers them."""
 
 
-def _on_search(index: ContentIndex) -> None:
-    result = find_regions(index, st.session_state.get(SEARCH_KEY, ""))
+@functools.cache
+def _component() -> Callable[..., object]:
+    """Our own search box: Streamlit's text input costs a first view ~20 lazily loaded script
+    chunks (bench/RESULTS.md); this one rides on the component code the map loads anyway."""
+    return from_files("dn_search", SEARCH_DIR, "search")
+
+
+def _no_callback() -> None:
+    """A trigger needs a callback to be registered; the search is read on the rerun itself."""
+
+
+def run_search(index: ContentIndex, text: str) -> None:
+    """Find ``text``: open the region when it fits a few, and keep the result for the message."""
+    result = find_regions(index, text)
     if result.regions and len(result.regions) <= MAX_AUTO_REGIONS:
         on_list_select(result.regions[0])
     st.session_state[RESULT_KEY] = result  # after selecting: a selection clears an old result
+    st.session_state[SHOWN_KEY] = text[:MAX_CHARS]
 
 
 def show_search(index: ContentIndex, words: Words) -> None:
+    """The search box and what the last search found. It runs before the selection bridge, so a
+    search that opens a region reaches the browser in the same run."""
     ui = words.ui
-    st.text_input(
-        ui.find_label,
+    sent = _component()(
         key=SEARCH_KEY,
-        placeholder=ui.find_placeholder,
-        on_change=_on_search,
-        args=(index,),
-        max_chars=80,
+        data={"label": ui.find_label, "placeholder": ui.find_placeholder},
+        on_search_change=_no_callback,
     )
+    text = getattr(sent, "search", None)
+    if isinstance(text, str):
+        run_search(index, text)
     result: SearchResult | None = st.session_state.get(RESULT_KEY)
     if result is None or not result.query:
         return
-    shown = st.session_state.get(SEARCH_KEY, "")[:80]
+    shown = st.session_state.get(SHOWN_KEY, "")
     if result.regions:
         names = ", ".join(index.region_label(r) for r in result.regions)
         st.success(escape_markdown(ui.found.format(query=shown, areas=names)), icon=":material/search:")

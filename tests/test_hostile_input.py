@@ -40,7 +40,7 @@ from explorer_ui.body_map import BRIDGE_KEY, map_words
 from explorer_ui.loading import CONTENT_ENV, body_map
 from explorer_ui.region_list import LIST_DIR, LIST_KEY
 from explorer_ui.region_view import VIEW_DIR, VIEW_KEY
-from tests.support.app import panel_text
+from tests.support.app import panel_text, search
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
 CI = bool(os.environ.get("CI"))
@@ -359,8 +359,7 @@ def test_anything_typed_in_search_is_shown_only_as_text(text):
     find_regions_function()  # fails clearly if the search module is missing
     with files_opened() as opened:
         at = run_app({"mode": "explore"})
-        box = at.text_input(key="search_text")
-        box.input(text).run()
+        search(at, text)
     assert_inert(at)
     assert_map_gets_only_ids(at)
     assert_no_path_access(opened, [text])

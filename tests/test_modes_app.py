@@ -14,7 +14,7 @@ from dn_explorer.regions import REGION_ORDER, RegionId
 from explorer_ui.shell import MODE_KEY, SCALE_KEY
 from explorer_ui.state import SELECTED_KEY
 from explorer_ui.therapist import HANDOUT_KEY, SEARCH_KEY
-from tests.support.app import tap
+from tests.support.app import has_component, search, tap
 from tests.support.words import ENGLISH
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
@@ -56,10 +56,10 @@ def test_kiosk_has_nothing_to_type_and_no_download():
     at = run_app(mode="kiosk")
     assert not at.exception
     assert at.session_state[MODE_KEY] is Mode.KIOSK
-    assert len(at.text_input) == 0
+    assert not has_component(at, SEARCH_KEY)
     at = run_app(mode="kiosk", region="neck")
     assert not at.exception
-    assert len(at.text_input) == 0
+    assert not has_component(at, SEARCH_KEY)
     assert not [b for b in at.get("download_button")]
 
 
@@ -74,7 +74,8 @@ def test_text_size_buttons_change_the_scale():
 
 def test_search_selects_the_matching_region():
     at = run_app()
-    at.text_input(key=SEARCH_KEY).input("tennis elbow").run()
+    assert has_component(at, SEARCH_KEY)
+    search(at, "tennis elbow")
     assert not at.exception
     assert at.session_state[SELECTED_KEY] is RegionId.ELBOW
     assert at.query_params["region"] == "elbow"
@@ -82,7 +83,7 @@ def test_search_selects_the_matching_region():
 
 def test_search_with_several_regions_offers_each():
     at = run_app()
-    at.text_input(key=SEARCH_KEY).input("back pain").run()
+    search(at, "back pain")
     assert at.session_state[SELECTED_KEY] in (RegionId.UPPER_BACK, RegionId.LOW_BACK)
     keys = {b.key for b in at.button}
     assert {"search-go-upper-back", "search-go-low-back"} <= keys
@@ -90,7 +91,7 @@ def test_search_with_several_regions_offers_each():
 
 def test_vague_search_offers_regions_without_jumping():
     at = run_app()
-    at.text_input(key=SEARCH_KEY).input("pain").run()
+    search(at, "pain")
     assert not at.exception
     assert at.session_state[SELECTED_KEY] is None
     assert len([b for b in at.button if (b.key or "").startswith("search-go-")]) > 3
@@ -98,7 +99,7 @@ def test_vague_search_offers_regions_without_jumping():
 
 def test_choosing_another_region_clears_the_search_message():
     at = run_app()
-    at.text_input(key=SEARCH_KEY).input("tennis elbow").run()
+    search(at, "tennis elbow")
     assert at.success
     tap(at, "knee")
     assert at.session_state[SELECTED_KEY] is RegionId.KNEE
@@ -107,7 +108,7 @@ def test_choosing_another_region_clears_the_search_message():
 
 def test_search_without_match_says_so_kindly():
     at = run_app()
-    at.text_input(key=SEARCH_KEY).input("<b>zzzz</b>").run()
+    search(at, "<b>zzzz</b>")
     assert not at.exception
     assert at.session_state[SELECTED_KEY] is None
     message = at.info[0].value

@@ -131,6 +131,32 @@ def test_therapist_finds_a_condition_and_downloads_the_handout(page: Page, serve
     assert download.path().read_bytes().startswith(b"%PDF")
 
 
+def test_enter_repeats_a_search_and_leaving_the_box_sends_new_text_once(page: Page, server: Server):
+    open_app(page, server.url)
+    sent = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame)))
+    page.reload()
+    wait_for_app(page)
+    box = page.get_by_label("Find a condition")
+    box.fill("tennis elbow")
+    box.press("Enter")
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Elbow")
+    press_region(page, "knee")
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Knee")
+    before = len(sent)
+    box.press("Enter")  # the same text again: a therapist going back to it
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Elbow")
+    assert len(sent) == before + 1, "Enter sends the search once"
+    box.fill("jaw")
+    page.get_by_role("heading", level=1).click()  # leaving the box with new text searches too
+    wait_for_app(page)
+    expect(view_heading(page)).to_have_text("Jaw")
+    assert len(sent) == before + 2, "leaving the box sends its new text once"
+
+
 def test_kiosk_mode_survives_page_links_and_a_reload(page: Page, server: Server):
     open_app(page, f"{server.url}/?mode=kiosk")
     page.get_by_role("link", name="About dry needling").first.click()

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from explorer_ui.body_map import BRIDGE_KEY
 from explorer_ui.region_list import LIST_KEY
 from explorer_ui.region_view import VIEW_KEY
+from explorer_ui.therapist import SEARCH_KEY
 
 
 def has_component(at: AppTest, key: str) -> bool:
@@ -165,6 +166,15 @@ def tap(at: AppTest, region: object, number: int | None = None) -> AppTest:
     at.session_state[BRIDGE_KEY] = {"select": {"region": region, "seq": number}}
     at.run()
     at.session_state[BRIDGE_KEY] = {}
+    return at
+
+
+def search(at: AppTest, text: str) -> AppTest:
+    """Text typed in the therapist's search box and sent with Enter, as the box reports it: its
+    ``search`` trigger (set as state, like ``tap``; the browser tests type in the real box)."""
+    at.session_state[SEARCH_KEY] = {"search": text}
+    at.run()
+    at.session_state[SEARCH_KEY] = {}
     return at
 
 
