@@ -192,7 +192,7 @@ def _first_view(browser: Browser, url: str, kind: str) -> float:
         context.close()
 
 
-def run(tap_count: int = 24, first_views: int = 8, config: str = "shipped", log=print) -> dict[str, object]:
+def run(tap_count: int = 24, first_views: int = 20, config: str = "shipped", log=print) -> dict[str, object]:
     """``config``: ``shipped`` (the repository's settings) or ``deploy`` (deploy/replica.env on both servers)."""
     labels = region_labels()
     env = config_env(config)
