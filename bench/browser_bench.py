@@ -285,7 +285,7 @@ def run(tap_count: int = 24, first_views: int = 20, config: str = "shipped", log
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--taps", type=int, default=24)
-    parser.add_argument("--first-views", type=int, default=8)
+    parser.add_argument("--first-views", type=int, default=20)
     parser.add_argument("--config", default="shipped", choices=["shipped", "deploy"])
     args = parser.parse_args()
     result = run(args.taps, args.first_views, args.config)
