@@ -4,7 +4,7 @@ The same page serves all three users; the mode decides the extras:
 therapists get search and the handout, presenters the guided tour, the kiosk neither.
 
 The map, the list and the region view are drawn from data that is the same on every run;
-the chosen region lives in the browser (``<html data-dn-region>``) and reaches Python
+the chosen areas live in the browser (``<html data-dn-region>``) and reach Python
 through the selection bridge. A tap therefore reruns only the small ``selection`` fragment:
 the bridge, the tour's place in present mode, and the handout button in explore mode.
 """
@@ -21,7 +21,8 @@ from explorer_ui.loading import clinic_or_stop, content_or_stop
 from explorer_ui.region_list import show_region_list
 from explorer_ui.region_view import show_region_view
 from explorer_ui.shell import text_scale
-from explorer_ui.state import catch_missed_tap, on_tap_select, on_tour_key, selected_region, start_session, tap_ack
+from explorer_ui.state import chosen_areas, on_tap_select, on_tour_key, start_session, take_tap, tap_ack
+from explorer_ui.take_home import show_take_home
 from explorer_ui.therapist import show_handout_button, show_search
 from explorer_ui.tour import show_tour_controls
 
@@ -34,13 +35,17 @@ start_session()
 
 @st.fragment
 def selection(index: ContentIndex, mode: Mode) -> None:
-    """What a tap reruns: the bridge, the tour's place in present mode, the therapist's handout button."""
-    region = selected_region()
-    catch_missed_tap(show_selection(region, tap_ack(), on_tap_select))
+    """What a tap reruns: the bridge, and what follows the chosen areas: the tour's place in present
+    mode, the therapist's visit summary, the kiosk's "Take this home"."""
+    take_tap()  # on the fragment's own rerun (a full run took it in start_session)
+    areas = chosen_areas()
+    show_selection(areas, tap_ack(), on_tap_select)
     if mode is Mode.PRESENT:
-        show_tour_controls(index, region, words)
+        show_tour_controls(index, areas[0].region if areas else None, words)
     elif mode is Mode.EXPLORE:
-        show_handout_button(index, clinic, region, words)
+        show_handout_button(index, clinic, areas, words)
+    elif mode is Mode.KIOSK:
+        show_take_home(areas, words)
 
 
 if mode is Mode.PRESENT:
@@ -53,10 +58,11 @@ with map_column:
     st.title(words.ui.app_title)  # over the map, so the region view beside it starts at the top of the screen
     show_body_map(index, words)
     show_region_list(index, words)
-with view_column, st.container(key="region-view"):
-    if mode is Mode.EXPLORE:
-        show_search(index, words)
-        selection(index, mode)  # the chosen region's handout button, under the search box
-    show_region_view(index, clinic, words, mode)
-if mode is Mode.KIOSK:
-    selection(index, mode)  # nothing of it shows: out of the way at the end
+with view_column:
+    with st.container(key="region-view"):
+        if mode is Mode.EXPLORE:
+            show_search(index, words)
+            selection(index, mode)  # the visit summary's button, under the search box
+        show_region_view(index, clinic, words, mode)
+    if mode is Mode.KIOSK:
+        selection(index, mode)  # "Take this home" under the view, which still fits one screen

@@ -9,11 +9,13 @@ never do (they travel to the browser as data).
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 from dn_explorer.regions import REGION_ORDER, RegionId
+from dn_explorer.selection import SIDED, Side
 
 SVG_NS = "http://www.w3.org/2000/svg"
 _Q = f"{{{SVG_NS}}}"
@@ -101,6 +103,8 @@ def parse_body_map(svg_text: str) -> BodyMap:
             if region in region_ids:
                 raise BodyMapError(f"region {raw_id!r} appears twice in the {view_name} view")
             labels.setdefault(region, label)
+            if region in SIDED:
+                _mark_sides(region_group, view_name, viewbox)
             _make_button(region_group, first_time=region not in seen)
             seen.add(region)
             region_ids.append(region)
@@ -108,6 +112,34 @@ def parse_body_map(svg_text: str) -> BodyMap:
     if [v.name for v in views] != ["front", "back"]:
         raise BodyMapError("body map needs a front view and then a back view")
     return BodyMap(views=tuple(views), labels=labels)
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _mark_sides(region_group: ET.Element, view_name: str, viewbox: str) -> None:
+    """Mark each shape of a two-sided area with the patient's side it shows (``data-side``).
+
+    The front view shows the patient's right on the left of the picture; the back view their left.
+    A shape's side is where its points lie against the view's middle (our paths are absolute
+    coordinate pairs), so a tap on one shape can choose that side.
+    """
+    min_x, _, width, _ = (float(n) for n in viewbox.split())
+    middle = min_x + width / 2
+    left_of_picture = Side.RIGHT if view_name == "front" else Side.LEFT
+    found = []
+    for path in region_group.iter(f"{_Q}path"):
+        xs = [float(n) for n in _NUMBER.findall(path.get("d", ""))[::2]]
+        if not xs:
+            raise BodyMapError(f"a shape of {region_group.get('data-region')!r} in the {view_name} view has no points")
+        centre = sum(xs) / len(xs)
+        side = left_of_picture if centre < middle else Side.LEFT if left_of_picture is Side.RIGHT else Side.RIGHT
+        path.set("data-side", side.value)
+        found.append(side)
+    if set(found) != {Side.LEFT, Side.RIGHT}:
+        raise BodyMapError(
+            f"two-sided area {region_group.get('data-region')!r} needs shapes on both sides in the {view_name} view"
+        )
 
 
 def _make_button(region_group: ET.Element, *, first_time: bool) -> None:

@@ -27,6 +27,7 @@ from dn_explorer.content import Condition, ContentIndex, Phase, Statement, Term
 from dn_explorer.modes import MODE_TRAITS, Mode
 from dn_explorer.pictograms import pictogram_paths
 from dn_explorer.regions import REGION_ORDER, RegionId
+from dn_explorer.selection import SIDED, side_labels
 from dn_explorer.view_text import WordExplainer
 from dn_explorer.words import Words, english
 
@@ -83,6 +84,7 @@ class Panel:
     region: str
     heading: str
     lead: tuple[Card, ...] = ()
+    lead_own: int = 0
     notice: str | None = None
     help: tuple[Card, ...] = ()
     safe_words: dict[int, tuple[str, ...]] = field(default_factory=dict)
@@ -182,6 +184,7 @@ def _panel(
     notice: str | None = None,
     intro: str | None = None,
     help_items: Iterable[Titled] = (),
+    lead_own: int = 0,
     words: Words | None = None,
 ) -> Panel:
     base = WordExplainer(index, words)
@@ -194,6 +197,7 @@ def _panel(
         region=region,
         heading=heading,
         lead=tuple(cards),
+        lead_own=lead_own,
         notice=notice,
         help=help_cards,
         safe_words=safe_words,
@@ -217,6 +221,7 @@ def region_panel(index: ContentIndex, region: RegionId, words: Words | None = No
         [(None, m) for m in messages],
         notice=None if conditions else words.no_conditions.format(area=entry.label.lower()),
         help_items=help_items,
+        lead_own=1 if entry.message else 0,
         words=words,
     )
 
@@ -289,4 +294,5 @@ def panels_payload(index: ContentIndex, mode: Mode, clinic: Clinic, words: Words
             "word_explained": words.word_explained,
         },
         "traits": asdict(MODE_TRAITS[mode]),
+        "sides": {r.value: side_labels(index, r, words) for r in REGION_ORDER if r in SIDED},
     }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
@@ -83,28 +82,3 @@ def parse_choice(vocabulary: type[E], value: object, max_length: int = 32) -> E 
 def parse_region(value: object) -> RegionId | None:
     """The region named by an untrusted value, or None."""
     return parse_choice(RegionId, value)
-
-
-MAX_TAP_NUMBER = 2**31
-"""A page counts its taps; a number beyond this is not a count but a hostile value."""
-
-
-@dataclass(frozen=True)
-class Tap:
-    """A tap the browser reported: the region, and the page's running number for it."""
-
-    region: RegionId
-    number: int
-
-
-def parse_tap(value: object) -> Tap | None:
-    """The tap in an untrusted trigger value ``{"region": id, "seq": n}``, or None."""
-    if not isinstance(value, dict):
-        return None
-    region = parse_region(value.get("region"))
-    number = value.get("seq")
-    if region is None or isinstance(number, bool) or not isinstance(number, int):
-        return None
-    if not 0 <= number < MAX_TAP_NUMBER:
-        return None
-    return Tap(region, number)

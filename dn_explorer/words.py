@@ -94,19 +94,33 @@ class PicturesWords(_Table):
 
 class HandoutWords(_Table):
     pdf_title: ShortText
-    """With ``{area}``."""
+    """With ``{areas}``: the chosen areas' names."""
     title: ShortText
-    """With ``{area}``."""
+    date: ShortText
+    """With ``{date}``: today, as 2026-12-02."""
     intro: Text
-    in_short: ShortText
+    your_areas: ShortText
+    ticked: ShortText
+    """Above the aftercare steps when the therapist ticked some."""
+    note: ShortText
+    """The heading of the therapist's note."""
     sources_key: ShortText
     link: ShortText
     download: ShortText
-    """With ``{area}``: the button that downloads it."""
+    """The button that downloads the visit summary."""
     download_none: ShortText
     """The same button before an area is chosen (it cannot be pressed yet)."""
     file_name: ShortText
-    """With ``{region}`` (the region's id): the downloaded file's name."""
+    """With ``{date}``: the downloaded file's name."""
+    tick_label: ShortText
+    """Above the therapist's tick boxes for the aftercare steps."""
+    note_label: ShortText
+    """The therapist's note box on screen."""
+    note_help: ShortText
+    take_home: ShortText
+    """Kiosk: the button that shows a QR code of the chosen areas."""
+    take_home_hint: ShortText
+    """Under that QR code."""
 
 
 class UiWords(_Table):
@@ -128,6 +142,16 @@ class UiWords(_Table):
     back: ShortText
     your_left: ShortText
     your_right: ShortText
+    left_area: ShortText
+    """With ``{area}``: an area on the patient's left ("Left calf")."""
+    right_area: ShortText
+    """With ``{area}``: on their right."""
+    several: ShortText
+    """The switch that lets a tap add an area instead of choosing it alone."""
+    which_side: ShortText
+    left: ShortText
+    right: ShortText
+    both: ShortText
     front_title: ShortText
     back_title: ShortText
     switch_to: ShortText

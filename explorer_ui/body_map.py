@@ -1,10 +1,11 @@
 """The body map (a Streamlit v2 component of inline SVG) and the selection bridge.
 
-The chosen region lives on ``<html data-dn-region>`` in the browser. The map and the list
-set it on a tap, so they and the region view change at once, with no server round trip.
-The bridge, a tiny component in a small fragment, is the only link with Python: it sends
-a tap as its ``select`` trigger (rerunning only its fragment) and puts Python's own
-choice (a deep link, search, the tour) onto the attribute. The map, the list and the
+The chosen areas live on ``<html data-dn-region>`` in the browser, as tokens
+("neck calf:right", see ``dn_explorer.selection``). The map and the list set it on a tap, so
+they and the region view change at once, with no server round trip. The bridge, a tiny
+component in a small fragment, is the only link with Python: it reports a tap as its
+``select`` state value (rerunning only its fragment) and puts Python's own choice (a deep
+link, search, the tour) onto the attribute as data. The map, the list and the
 region view get the same data on every run, so Streamlit resends only a reference to them.
 
 The bridge (``body_map_component/selection.js``, kept short because its code travels with
@@ -23,9 +24,10 @@ import streamlit as st
 
 from dn_explorer.content import ContentIndex
 from dn_explorer.paths import COMPONENT_DIR
-from dn_explorer.regions import REGION_ORDER, RegionId, Tap, parse_tap
+from dn_explorer.regions import REGION_ORDER
+from dn_explorer.selection import SIDED, Selection, Tap, parse_tap, side_labels, tokens
 from dn_explorer.words import Words
-from explorer_ui.components import from_files
+from explorer_ui.components import SELECTION_RULES, from_files
 from explorer_ui.loading import body_map
 
 MAP_KEY = "body_map"
@@ -35,7 +37,7 @@ BRIDGE_KEY = "selection"
 @functools.cache
 def _component() -> Callable[..., object]:
     """Register the component once per process (its markup is our own asset only)."""
-    return from_files("dn_body_map", COMPONENT_DIR, "body_map", html=body_map().markup)
+    return from_files("dn_body_map", COMPONENT_DIR, "body_map", html=body_map().markup, prelude=(SELECTION_RULES,))
 
 
 @functools.cache
@@ -43,19 +45,19 @@ def _bridge() -> Callable[..., object]:
     return from_files("dn_selection", COMPONENT_DIR, "selection", html="<span hidden></span>\n")
 
 
-def show_selection(selected: RegionId | None, tap_ack: int, on_select: Callable[[], None]) -> Tap | None:
-    """Tell the browser which region Python has chosen, and the number of the last tap it has seen;
-    ``on_select`` runs when a tap chose another region.
+def show_selection(areas: Selection, tap_ack: int, on_select: Callable[[], None]) -> None:
+    """Tell the browser which areas Python has chosen, and the number of the last tap it has taken.
 
-    Returns the tap reported in this run, if any (checked: a known region and a sane number).
+    The bridge reports a tap as its state value (``setStateValue``, with ``default=``), which the
+    next run reads directly (``reported_tap``); ``on_select`` is the callback ``default=`` asks for.
     """
-    result = _bridge()(
+    _bridge()(
         key=BRIDGE_KEY,
-        data={"selected": selected.value if selected else None, "ack": tap_ack},
+        data={"selected": " ".join(tokens(areas)), "ack": tap_ack},
+        default={"select": None},
         on_select_change=on_select,
         height=0,
     )
-    return parse_tap(getattr(result, "select", None))
 
 
 def map_words(index: ContentIndex, words: Words) -> dict[str, object]:
@@ -67,6 +69,7 @@ def map_words(index: ContentIndex, words: Words) -> dict[str, object]:
         "front_title": ui.front_title,
         "back_title": ui.back_title,
         "showing": ui.showing,
+        "sides": {region.value: side_labels(index, region, words) for region in REGION_ORDER if region in SIDED},
     }
 
 
@@ -77,7 +80,7 @@ def show_body_map(index: ContentIndex, words: Words) -> None:
 
 
 def reported_tap() -> Tap | None:
-    """The tap the bridge just reported (checked: a known region and a sane number), if any."""
+    """The bridge's latest tap (checked: known areas and a sane number), if it has reported one."""
     result = st.session_state.get(BRIDGE_KEY)
     if result is None:
         return None

@@ -11,6 +11,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from dn_explorer.paths import PROJECT_ROOT
+
+SELECTION_RULES = PROJECT_ROOT / "explorer_ui" / "selection_rules.js"
+"""How a tap changes the selection: the map's and the list's, the same code."""
+
 
 def from_files(
     name: str,
@@ -20,8 +25,10 @@ def from_files(
     html: str | None = None,
     extra_css: str = "",
     isolate_styles: bool = True,
+    prelude: tuple[Path, ...] = (),
 ) -> Callable[..., object]:
-    """The component ``name``; ``html`` replaces the .html file, a missing .css file means no CSS."""
+    """The component ``name``; ``html`` replaces the .html file, a missing .css file means no CSS;
+    ``prelude``'s scripts go in front of its own (code shared by several components)."""
 
     def read(suffix: str) -> str:
         return (folder / f"{stem}.{suffix}").read_text(encoding="utf-8")
@@ -32,6 +39,6 @@ def from_files(
         name,
         html=read("html") if html is None else html,
         css=css or None,
-        js=read("js"),
+        js="".join(f"{path.read_text(encoding='utf-8')}\n" for path in prelude) + read("js"),
         isolate_styles=isolate_styles,
     )

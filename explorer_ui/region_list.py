@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dn_explorer.content import ContentIndex
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import BODY_PARTS
+from dn_explorer.selection import SIDED
 from dn_explorer.words import Words
-from explorer_ui.components import from_files
+from explorer_ui.components import SELECTION_RULES, from_files
 
 LIST_DIR = PROJECT_ROOT / "explorer_ui" / "region_list_component"
 LIST_KEY = "region-list"
@@ -19,17 +20,23 @@ LIST_KEY = "region-list"
 
 @functools.cache
 def _component() -> Callable[..., object]:
-    return from_files("dn_region_list", LIST_DIR, "region_list")
+    return from_files("dn_region_list", LIST_DIR, "region_list", prelude=(SELECTION_RULES,))
 
 
-def list_data(index: ContentIndex, words: Words) -> dict[str, str]:
-    """The heading, and the areas by body part as one JSON text (Streamlit would take a list of
-    records for a table). The chosen one is not here: the browser knows it."""
+def list_data(index: ContentIndex, words: Words) -> dict[str, object]:
+    """The heading, the areas by body part as one JSON text (Streamlit would take a list of
+    records for a table), and the words of the switch and the side buttons. The chosen areas are
+    not here: the browser knows them."""
     groups = [
-        {"label": words.body_parts[part], "regions": [{"id": r.value, "label": index.region_label(r)} for r in regions]}
+        {
+            "label": words.body_parts[part],
+            "regions": [{"id": r.value, "label": index.region_label(r), "sided": r in SIDED} for r in regions],
+        }
         for part, regions in BODY_PARTS.items()
     ]
-    return {"heading": words.list_heading, "groups_json": json.dumps(groups, ensure_ascii=False)}
+    ui = words.ui
+    said = {"several": ui.several, "which_side": ui.which_side, "left": ui.left, "right": ui.right, "both": ui.both}
+    return {"heading": words.list_heading, "groups_json": json.dumps(groups, ensure_ascii=False), "words": said}
 
 
 def show_region_list(index: ContentIndex, words: Words) -> None:

@@ -24,7 +24,7 @@ from dn_explorer.modes import Mode
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.region_panel import panels_payload
 from dn_explorer.words import Words, words_for
-from explorer_ui.components import from_files
+from explorer_ui.components import SELECTION_RULES, from_files
 
 VIEW_DIR = PROJECT_ROOT / "explorer_ui" / "region_view_component"
 VIEW_KEY = "region_panel"
@@ -34,7 +34,7 @@ VIEW_KEY = "region_panel"
 def _component() -> Callable[..., object]:
     # Not style-isolated: the page's text-size rules and fonts apply, and the heading is
     # an ordinary <h2> in the page's outline.
-    return from_files("dn_region_view", VIEW_DIR, "region_view", isolate_styles=False)
+    return from_files("dn_region_view", VIEW_DIR, "region_view", isolate_styles=False, prelude=(SELECTION_RULES,))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

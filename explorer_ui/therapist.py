@@ -1,7 +1,8 @@
-"""Therapist tools: find a region by condition name, and the aftercare handout download."""
+"""Therapist tools: find a region by condition name, and the visit summary download."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections.abc import Callable
 
@@ -9,11 +10,11 @@ import streamlit as st
 
 from dn_explorer.clinic import Clinic
 from dn_explorer.content import ContentIndex
-from dn_explorer.handout import build_handout
+from dn_explorer.handout import MAX_NOTE, build_summary, tickable_steps
 from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.paths import PROJECT_ROOT
-from dn_explorer.regions import RegionId
 from dn_explorer.search import SearchResult, find_regions
+from dn_explorer.selection import Selection
 from dn_explorer.words import Words
 from explorer_ui.components import from_files
 from explorer_ui.shell import settings
@@ -87,33 +88,57 @@ def show_search(index: ContentIndex, words: Words) -> None:
 
 
 HANDOUT_KEY = "handout"
+NOTE_KEY = "handout_note"
+TICKS_KEY = "handout_ticks"
 
 
 def _no_handout() -> bytes:
     return b""
 
 
-def show_handout_button(index: ContentIndex, clinic: Clinic, region: RegionId | None, words: Words) -> None:
-    """The chosen region's handout button; its PDF is built only when the button is pressed.
+def show_handout_button(index: ContentIndex, clinic: Clinic, areas: Selection, words: Words) -> None:
+    """The visit summary's button for the chosen areas; its PDF is built only when it is pressed.
 
-    It sits in the selection fragment, so a tap redraws this one button with the bridge (one
-    small element) instead of every region's button being drawn on each first view. Before an
+    It sits in the selection fragment, so a tap redraws this one button with the bridge. Before an
     area is chosen it is there but cannot be pressed, so the first tap moves nothing on screen.
+    With areas chosen, the therapist can tick the aftercare steps that fit and type a short note:
+    both go onto the sheet only (session state, gone with the session; never logged or sent).
     """
     handout = words.handout
-    if region is None:
-        # A callable like the real one: bytes here would be stored as a media file on every run.
-        label, data, file_name = handout.download_none, _no_handout, handout.file_name.format(region="start")
-    else:
-        label = handout.download.format(area=index.region_label(region).lower())
-        data = functools.partial(build_handout, index, region, settings().base_url, clinic, words)
-        file_name = handout.file_name.format(region=region.value)
-    st.download_button(
+    today = datetime.date.today()
+    button = st.empty()  # the button first; its data needs the ticks and the note drawn under it
+    # Before an area is chosen: a callable like the real one (bytes would be stored as a media file on every run).
+    label, data = handout.download_none, _no_handout
+    if areas:
+        ticked, note = _sheet_choices(index, words)
+        label = handout.download
+        data = functools.partial(
+            build_summary, index, areas, settings().base_url, clinic, words, ticked=ticked, note=note, today=today
+        )
+    button.download_button(
         escape_markdown(label),
         data=data,
-        file_name=file_name,
+        file_name=handout.file_name.format(date=today.isoformat()),
         mime="application/pdf",
         icon=":material/download:",
         key=HANDOUT_KEY,
-        disabled=region is None,
+        disabled=not areas,
     )
+
+
+def _sheet_choices(index: ContentIndex, words: Words) -> tuple[list[str], str]:
+    """The therapist's ticks (aftercare step ids) and note, under the button, folded away."""
+    handout = words.handout
+    steps = {step.id: step.text for step in tickable_steps(index)}
+    with st.expander(handout.tick_label, icon=":material/checklist:"):
+        ticked = st.pills(
+            handout.tick_label,
+            list(steps),
+            selection_mode="multi",
+            format_func=lambda step: escape_markdown(steps[step]),
+            key=TICKS_KEY,
+            label_visibility="collapsed",
+        )
+        note = st.text_area(handout.note_label, key=NOTE_KEY, max_chars=MAX_NOTE)
+        st.caption(escape_markdown(handout.note_help))
+    return list(ticked or []), note

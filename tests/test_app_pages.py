@@ -9,8 +9,16 @@ from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import BODY_PARTS, REGION_ORDER, RegionId
 from explorer_ui.body_map import BRIDGE_KEY
-from explorer_ui.state import SELECTED_KEY
-from tests.support.app import component_data, has_component, list_groups, list_regions, panel_text, shown_panel, tap
+from tests.support.app import (
+    component_data,
+    first_region,
+    has_component,
+    list_groups,
+    list_regions,
+    panel_text,
+    shown_panel,
+    tap,
+)
 from tests.support.words import ENGLISH, SPANISH
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
@@ -35,14 +43,14 @@ def all_text(at: AppTest) -> str:
 def test_start_view_has_no_selection(content):
     at = run_app()
     assert not at.exception
-    assert at.session_state[SELECTED_KEY] is None
+    assert first_region(at) is None
     assert shown_panel(at)["heading"] == "Touch a part of the body"
 
 
 def test_deep_link_selects_the_neck(content):
     at = run_app(region="neck")
     assert not at.exception
-    assert at.session_state[SELECTED_KEY] == RegionId.NECK
+    assert first_region(at) == RegionId.NECK
     assert shown_panel(at)["heading"] == "Neck"
     names = [c.name for c in content.conditions_for(RegionId.NECK)]
     text = all_text(at)
@@ -55,7 +63,7 @@ def test_unknown_or_hostile_region_gives_the_start_view(hostile):
     at = run_app(region=hostile)
     assert not at.exception
     expected = RegionId.NECK if hostile.strip().lower() == "neck" else None
-    assert at.session_state[SELECTED_KEY] == expected
+    assert first_region(at) == expected
     assert "<script>" not in all_text(at)
     if expected is None:
         assert "region" not in at.query_params
@@ -63,8 +71,7 @@ def test_unknown_or_hostile_region_gives_the_start_view(hostile):
 
 def test_selecting_through_the_list_updates_the_view_and_address(content):
     at = run_app()
-    at.session_state[SELECTED_KEY] = RegionId.ELBOW
-    at.run()
+    tap(at, "elbow")
     assert not at.exception
     assert shown_panel(at)["heading"] == "Elbow"
     text = all_text(at)
@@ -76,27 +83,38 @@ def test_selecting_through_the_list_updates_the_view_and_address(content):
 def test_a_tap_moves_the_selection_and_the_address():
     at = tap(run_app(), "calf")
     assert not at.exception
-    assert at.session_state[SELECTED_KEY] == RegionId.CALF
+    assert first_region(at) == RegionId.CALF
     assert at.query_params["region"] == "calf"
     assert shown_panel(at)["heading"] == "Calf"
 
 
 @pytest.mark.parametrize(
     ("region", "number"),
-    [("<img src=x>", 1), ("calf\u200b", 1), ("", 1), ("../calf", 1), ("calf", -1), ("calf", 2**40), ("calf", "1")],
+    [
+        ("<img src=x>", 1),
+        ("calf\u200b", 1),
+        ("../calf", 1),
+        ("calf:middle", 1),
+        ("calf", -1),
+        ("calf", 2**40),
+        ("calf", "1"),
+    ],
 )
 def test_a_tap_with_an_unknown_id_or_a_bad_number_changes_nothing(region, number):
     at = tap(run_app(region="knee"), region, number)
     assert not at.exception
-    assert at.session_state[SELECTED_KEY] == RegionId.KNEE
+    assert first_region(at) == RegionId.KNEE
 
 
 def test_the_bridge_is_told_the_number_of_the_last_tap():
     at = run_app()
-    assert component_data(at, BRIDGE_KEY) == {"selected": None, "ack": 0}
+    assert component_data(at, BRIDGE_KEY) == {"selected": "", "ack": 0}
     tap(at, "calf", 7)
     assert component_data(at, BRIDGE_KEY) == {"selected": "calf", "ack": 7}
     assert at.query_params["region"] == "calf"
+    tap(at, "", 8)  # the last area taken off again: the start view
+    assert component_data(at, BRIDGE_KEY) == {"selected": "", "ack": 8}
+    assert "region" not in at.query_params
 
 
 def test_the_list_offers_every_region_once_grouped_by_body_part(content):

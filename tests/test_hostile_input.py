@@ -35,12 +35,15 @@ from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.modes import Mode, parse_mode
 from dn_explorer.paths import COMPONENT_DIR, CONTENT_FILE, PROJECT_ROOT
 from dn_explorer.regions import REGION_ORDER, RegionId, parse_region
+from dn_explorer.selection import parse_selection, tokens
 from dn_explorer.words import english, language_codes
 from explorer_ui.body_map import BRIDGE_KEY, map_words
+from explorer_ui.components import SELECTION_RULES
 from explorer_ui.loading import CONTENT_ENV, body_map
 from explorer_ui.region_list import LIST_DIR, LIST_KEY
 from explorer_ui.region_view import VIEW_DIR, VIEW_KEY
-from tests.support.app import panel_text, search
+from explorer_ui.state import AREAS_KEY
+from tests.support.app import first_region, panel_text, search
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
 CI = bool(os.environ.get("CI"))
@@ -142,27 +145,28 @@ def assert_map_gets_only_ids(at: AppTest) -> None:
     """The components get our own markup and code, unchanged, and data only as JSON.
 
     The map is told only its words in the page's language (the same whatever is chosen, set as text);
-    the selection bridge only a region id and a tap number; the region view only the panels our builder
-    makes (plain text, which its JS sets with textContent).
+    the selection bridge only area tokens ("neck calf:right") and a tap number; the region view only the
+    panels our builder makes (plain text, which its JS sets with textContent).
     """
     proto = component(at, "body_map")
     assert proto.html_content == body_map().markup
-    assert proto.js_content == (COMPONENT_DIR / "body_map.js").read_text(encoding="utf-8")
+    rules = SELECTION_RULES.read_text(encoding="utf-8")
+    assert proto.js_content == rules + "\n" + (COMPONENT_DIR / "body_map.js").read_text(encoding="utf-8")
     assert json.loads(proto.json) == {"words": map_words(load_content(CONTENT_FILE), english())}
     selection = json.loads(component(at, BRIDGE_KEY).json)
     assert set(selection) == {"selected", "ack"}
     assert isinstance(selection["ack"], int)
-    assert selection["selected"] is None or selection["selected"] in {r.value for r in REGION_ORDER}
+    assert tokens(parse_selection(selection["selected"])) == selection["selected"].split()  # only our tokens
     view = component(at, VIEW_KEY)
     for suffix in ("html", "js", "css"):
         mine = (VIEW_DIR / f"region_view.{suffix}").read_text(encoding="utf-8")
-        assert getattr(view, f"{suffix}_content") == mine
+        assert getattr(view, f"{suffix}_content") == (rules + "\n" + mine if suffix == "js" else mine)
     data = json.loads(view.json)
     assert set(data) == {"panels_json"}
     panels = json.loads(data["panels_json"])["panels"]
     assert set(panels) == {"", *(r.value for r in REGION_ORDER)}
     region_list = component(at, LIST_KEY)
-    assert region_list.js_content == (LIST_DIR / "region_list.js").read_text(encoding="utf-8")
+    assert region_list.js_content == rules + "\n" + (LIST_DIR / "region_list.js").read_text(encoding="utf-8")
     assert region_list.html_content == (LIST_DIR / "region_list.html").read_text(encoding="utf-8")
     groups = json.loads(json.loads(region_list.json)["groups_json"])
     assert [r["id"] for g in groups for r in g["regions"]] == [r.value for r in REGION_ORDER]
@@ -188,7 +192,7 @@ def address_values(at: AppTest, key: str) -> list[str]:
 
 
 def selected(at: AppTest) -> RegionId | None:
-    return at.session_state["selected_region"] if "selected_region" in at.session_state else None  # noqa: SIM401
+    return first_region(at)
 
 
 # --- no path access: every file the app opens, recorded through an audit hook ------------------------------------
@@ -339,7 +343,10 @@ def test_any_address_gives_a_working_page(query):
     region = selected(at)
     assert region is None or region in REGION_ORDER
     assert at.session_state["mode"] in Mode
-    assert address_values(at, "region") == ([region.value] if region else [])
+    # The address keeps the known areas only, each once, as our own tokens.
+    areas = at.session_state[AREAS_KEY] if AREAS_KEY in at.session_state else ()  # noqa: SIM401 (no .get)
+    assert address_values(at, "region") == tokens(areas)
+    assert tokens(areas) == tokens(parse_selection(address_values(at, "region")))
     rendered = "\n".join(rendered_texts(at))
     for value in values:
         if len(value) >= 4 and LIVE_MARKUP.search(value):

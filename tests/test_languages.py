@@ -174,14 +174,28 @@ def test_the_spanish_handout_embeds_its_font_and_keeps_every_accent(spanish: Con
 
     from pypdf import PdfReader
 
-    from dn_explorer.handout import build_handout
+    from dn_explorer.handout import build_summary
+    from dn_explorer.selection import Area, Side
 
-    raw = build_handout(spanish, RegionId.CALF, "http://localhost:8501", clinic, SPANISH)
+    areas = (Area(RegionId.CALF, Side.RIGHT), Area(RegionId.NECK))
+    raw = build_summary(spanish, areas, "http://localhost:8501", clinic, SPANISH, note="Mañana, hielo.")
     pdf = PdfReader(io.BytesIO(raw))
     text = "\n".join(page.extract_text() for page in pdf.pages)
     assert len(pdf.pages) <= 2
     assert b"/FontFile2" in raw  # a TrueType font inside the file, not a core font
-    for phrase in ("Punción seca: Pantorrilla", "¿", "ñ", "á", "é", "í", "ó", "ú", "lang=es"):
+    for phrase in (
+        "Su visita de punción seca",
+        "Pantorrilla (lado derecho):",
+        "Mañana, hielo.",
+        "¿",
+        "ñ",
+        "á",
+        "é",
+        "í",
+        "ó",
+        "ú",
+        "lang=es",
+    ):
         assert phrase in text, phrase
 
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import io
-
-from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from dn_explorer.handout import build_handout
+from dn_explorer.handout import tickable_steps
+from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.modes import Mode, Settings, next_scale, parse_mode
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import REGION_ORDER, RegionId
+from dn_explorer.selection import Area, Side
 from explorer_ui.shell import MODE_KEY, SCALE_KEY
-from explorer_ui.state import SELECTED_KEY
-from explorer_ui.therapist import HANDOUT_KEY, SEARCH_KEY
-from tests.support.app import has_component, search, tap
+from explorer_ui.state import AREAS_KEY
+from explorer_ui.therapist import HANDOUT_KEY, NOTE_KEY, SEARCH_KEY, TICKS_KEY
+from tests.support.app import first_region, has_component, search, selected_in_browser, tap
 from tests.support.words import ENGLISH
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
@@ -77,14 +76,14 @@ def test_search_selects_the_matching_region():
     assert has_component(at, SEARCH_KEY)
     search(at, "tennis elbow")
     assert not at.exception
-    assert at.session_state[SELECTED_KEY] is RegionId.ELBOW
+    assert first_region(at) is RegionId.ELBOW
     assert at.query_params["region"] == "elbow"
 
 
 def test_search_with_several_regions_offers_each():
     at = run_app()
     search(at, "back pain")
-    assert at.session_state[SELECTED_KEY] in (RegionId.UPPER_BACK, RegionId.LOW_BACK)
+    assert first_region(at) in (RegionId.UPPER_BACK, RegionId.LOW_BACK)
     keys = {b.key for b in at.button}
     assert {"search-go-upper-back", "search-go-low-back"} <= keys
 
@@ -93,7 +92,7 @@ def test_vague_search_offers_regions_without_jumping():
     at = run_app()
     search(at, "pain")
     assert not at.exception
-    assert at.session_state[SELECTED_KEY] is None
+    assert first_region(at) is None
     assert len([b for b in at.button if (b.key or "").startswith("search-go-")]) > 3
 
 
@@ -102,7 +101,7 @@ def test_choosing_another_region_clears_the_search_message():
     search(at, "tennis elbow")
     assert at.success
     tap(at, "knee")
-    assert at.session_state[SELECTED_KEY] is RegionId.KNEE
+    assert first_region(at) is RegionId.KNEE
     assert not at.success
 
 
@@ -110,17 +109,17 @@ def test_search_without_match_says_so_kindly():
     at = run_app()
     search(at, "<b>zzzz</b>")
     assert not at.exception
-    assert at.session_state[SELECTED_KEY] is None
+    assert first_region(at) is None
     message = at.info[0].value
     assert "Sorry, nothing matches" in message
     assert "<b>" not in message
 
 
-def test_one_handout_button_for_the_chosen_region_that_waits_on_the_start_view():
+def test_one_summary_button_for_the_chosen_areas_that_waits_on_the_start_view():
     at = run_app(region="elbow")
     buttons = {b.key: b.proto for b in at.get("download_button")}
     assert list(buttons) == [HANDOUT_KEY]
-    assert "handout for the elbow" in buttons[HANDOUT_KEY].label
+    assert buttons[HANDOUT_KEY].label == escape_markdown(ENGLISH.handout.download)
     assert not buttons[HANDOUT_KEY].disabled
     # Before an area is chosen it is there (nothing moves on the first tap) but cannot be pressed.
     (start,) = run_app().get("download_button")
@@ -129,32 +128,18 @@ def test_one_handout_button_for_the_chosen_region_that_waits_on_the_start_view()
     assert not run_app(region="elbow", mode="kiosk").get("download_button")
 
 
-def test_handout_pdf_holds_the_region_content(content):
-    for region in REGION_ORDER:
-        pdf = PdfReader(io.BytesIO(build_handout(content, region, "http://kiosk.local:8501")))
-        assert len(pdf.pages) == 1, f"{region} handout is not one page"
-        text = " ".join(pdf.pages[0].extract_text().split())
-        assert content.region_label(region) in text
-        for condition in content.conditions_for(region):
-            assert condition.name in text
-        for step in content.content.aftercare[:3]:
-            assert " ".join(step.text.split()[:4]) in text
-        assert "sterile" in text.lower()
-        assert f"region={region.value}" in text
-
-
 def test_present_tour_steps_through_every_region():
     at = run_app(mode="present")
     seen = []
     for _ in REGION_ORDER:
         at.button(key="tour-next").click().run()
         assert not at.exception
-        seen.append(at.session_state[SELECTED_KEY])
+        seen.append(first_region(at))
     assert seen == list(REGION_ORDER)
     at.button(key="tour-next").click().run()
-    assert at.session_state[SELECTED_KEY] is REGION_ORDER[0]
+    assert first_region(at) is REGION_ORDER[0]
     at.button(key="tour-previous").click().run()
-    assert at.session_state[SELECTED_KEY] is REGION_ORDER[-1]
+    assert first_region(at) is REGION_ORDER[-1]
 
 
 def test_pictures_page_runs_with_tables(content):
@@ -170,3 +155,44 @@ def test_expectations_chart_uses_short_labels(content):
     labels = list(expectations_figure(content).data[0].y)
     assert len(labels) == len(content.content.sensations)
     assert all(len(label) <= 40 for label in labels), labels
+
+
+def test_several_areas_from_the_address_and_from_taps():
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["region"] = ["neck", "calf:right", "neck", "nowhere"]
+    at.run()
+    assert not at.exception
+    assert at.session_state[AREAS_KEY] == (Area(RegionId.NECK), Area(RegionId.CALF, Side.RIGHT))
+    assert at.query_params["region"] == ["neck", "calf:right"]  # cleaned, order kept
+    assert selected_in_browser(at) == "neck calf:right"
+    tap(at, "neck calf:right knee")
+    assert at.query_params["region"] == ["neck", "calf:right", "knee"]
+    assert selected_in_browser(at) == "neck calf:right knee"
+    tap(at, "calf")  # "Choose several areas" off again: one tap, one area
+    assert at.query_params["region"] == "calf"
+
+
+def test_the_therapists_ticks_and_note_start_empty_in_each_session(content):
+    at = run_app(region="knee")
+    note = at.text_area(key=NOTE_KEY)
+    assert note.value == ""
+    ticks = at.button_group(key=TICKS_KEY)
+    assert list(ticks.value) == []
+    assert list(ticks.options) == [escape_markdown(s.text) for s in tickable_steps(content)]
+    note.input("Ice tonight.").run()
+    at.button_group(key=TICKS_KEY).set_value(["drink-water"]).run()
+    assert not at.exception
+    assert list(at.button_group(key=TICKS_KEY).value) == ["drink-water"]
+    fresh = run_app(region="knee")
+    assert fresh.text_area(key=NOTE_KEY).value == ""
+    assert list(fresh.button_group(key=TICKS_KEY).value) == []
+    assert "Ice tonight." not in str(fresh.query_params)
+
+
+def test_more_than_19_areas_in_the_address_give_the_start_view():
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["region"] = ["neck"] * 20
+    at.run()
+    assert not at.exception
+    assert first_region(at) is None
+    assert "region" not in at.query_params

@@ -9,7 +9,8 @@ import pytest
 from dn_explorer.body_map import BodyMapError, load_body_map, parse_body_map
 from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.paths import BODY_MAP_SVG
-from dn_explorer.regions import REGION_ORDER, RegionId, Tap, parse_region, parse_tap
+from dn_explorer.regions import REGION_ORDER, RegionId, parse_region
+from dn_explorer.selection import SIDED
 
 
 @pytest.mark.parametrize(
@@ -108,6 +109,7 @@ GOOD_SVG = (
         (GOOD_SVG.format(rid="tail", label="Tail"), "unknown region id 'tail'"),
         (GOOD_SVG.format(rid="neck", label=""), "no aria-label"),
         (GOOD_SVG.replace("front", "side").format(rid="neck", label="Neck"), "needs data-view"),
+        (GOOD_SVG.format(rid="calf", label="Calf"), "needs shapes on both sides"),  # one calf only
     ],
 )
 def test_broken_svg_is_refused(svg, fragment):
@@ -125,21 +127,23 @@ def test_escape_markdown_leaves_no_live_markup(text):
         assert char not in escaped.replace(f"\\{char}", "")
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ({"region": "neck", "seq": 3}, Tap(RegionId.NECK, 3)),
-        ({"region": " KNEE ", "seq": 0}, Tap(RegionId.KNEE, 0)),
-        ({"region": "neck", "seq": True}, None),
-        ({"region": "neck", "seq": "3"}, None),
-        ({"region": "neck", "seq": -1}, None),
-        ({"region": "neck", "seq": 2**31}, None),
-        ({"region": "<b>", "seq": 1}, None),
-        ({"region": "neck"}, None),
-        ("neck", None),
-        (None, None),
-        ([{"region": "neck", "seq": 1}], None),
-    ],
-)
-def test_parse_tap(value, expected):
-    assert parse_tap(value) == expected
+def test_each_shape_of_a_two_sided_area_knows_its_side():
+    """The front view shows the patient's right on the left of the picture, the back view their left."""
+    root = ET.fromstring(load_body_map(BODY_MAP_SVG).markup)
+    for svg in root.iter("{http://www.w3.org/2000/svg}svg"):
+        view = "front" if "bm-front" in svg.get("class", "") else "back"
+        middle = 210 if view == "front" else 630
+        for group in svg.iter("{http://www.w3.org/2000/svg}g"):
+            region = group.get("data-region")
+            if region is None:
+                continue
+            shapes = list(group.iter("{http://www.w3.org/2000/svg}path"))
+            sides = {shape.get("data-side") for shape in shapes}
+            if RegionId(region) in SIDED:
+                assert sides == {"left", "right"}, (view, region)
+                for shape in shapes:
+                    first_x = float(shape.get("d", "M0").split()[0].lstrip("M").split(",")[0])
+                    on_picture_left = first_x < middle
+                    assert (shape.get("data-side") == "right") == (on_picture_left == (view == "front")), (view, region)
+            else:
+                assert sides == {None}, (view, region)

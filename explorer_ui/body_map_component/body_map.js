@@ -1,5 +1,6 @@
-// Body-map behaviour: click, tap, Enter or Space on a region selects it.
-// The chosen region is <html data-dn-region>: a tap sets it at once (the list and
+// Body-map behaviour: click, tap, Enter or Space on a region chooses it (selection_rules.js,
+// in front of this code, says how: one area, or several; a tapped shape's side).
+// The choice is <html data-dn-region>: a tap sets it at once (the list and
 // the region view follow it too, and the selection bridge tells Python), and the
 // bridge sets it from Python. The markup is our own SVG; nothing from content or
 // the address is ever put into HTML.
@@ -29,38 +30,49 @@ export default function ({ parentElement, data }) {
     if (typeof text === "string") el.textContent = text;
   });
 
-  // Highlight the chosen region, and say it in the live region under the map. The
-  // name is the region's own label from our SVG, set as text; writing only on a
-  // change means a redraw for another reason does not announce it again.
+  // Highlight the chosen areas (only the shapes of a chosen side), and name them in the live
+  // region under the map. Names come from data, set as text; writing only on a change means a
+  // redraw for another reason does not announce them again.
+  const sideNames = said && typeof said.sides === "object" && said.sides ? said.sides : {};
+  const nameOf = (area) => {
+    const sided = sideNames[area.region];
+    const name = area.side && sided && typeof sided[area.side] === "string" ? sided[area.side] : names[area.region];
+    return typeof name === "string" ? name : "";
+  };
   const show = () => {
-    const regionId = html.dataset.dnRegion || null;
-    let chosen = null;
+    const areas = dnSelection.read();
     root.querySelectorAll("[data-region]").forEach((el) => {
-      const on = el.getAttribute("data-region") === regionId;
-      el.setAttribute("aria-pressed", on ? "true" : "false");
-      el.classList.toggle("is-selected", on);
-      if (on && !chosen) chosen = el;
+      const area = areas.find((a) => a.region === el.getAttribute("data-region"));
+      el.setAttribute("aria-pressed", area ? "true" : "false");
+      el.classList.toggle("is-selected", !!area);
+      el.querySelectorAll("path").forEach((path) => {
+        const side = path.getAttribute("data-side");
+        path.classList.toggle("is-on", !!area && (!area.side || !side || side === area.side));
+      });
     });
-    const text = chosen ? String(said.showing || "Showing: {area}").replace("{area}", chosen.getAttribute("aria-label")) : "";
+    const chosen = areas.map(nameOf).filter(Boolean).join(", ");
+    const text = chosen ? String(said.showing || "Showing: {area}").replace("{area}", chosen) : "";
     if (status && status.textContent !== text) {
       status.textContent = text;
     }
   };
   show();
 
-  const choose = (el) => {
-    const regionId = el.getAttribute("data-region");
-    html.dataset.dnRegion = regionId; // map, list and view change at once; the bridge tells Python
-    bringViewIntoSight(el.getAttribute("aria-label"));
+  // A tap on one side's shape chooses that side; a key press, the whole area.
+  const choose = (el, shape) => {
+    const side = shape && el.contains(shape) ? shape.getAttribute("data-side") : null;
+    dnSelection.tap(el.getAttribute("data-region"), side); // map, list and view change at once
+    bringViewIntoSight();
   };
   // On a narrow screen the region view is below the map: once it shows the
-  // chosen region, scroll it into sight so a tap visibly does something.
-  const bringViewIntoSight = (label) => {
+  // new choice, scroll it into sight so a tap visibly does something.
+  const bringViewIntoSight = () => {
     if (window.innerWidth > 640) return;
     let tries = 0;
     const look = () => {
-      const heading = document.querySelector(".st-key-region-view h2");
-      if (heading && heading.textContent.trim() === label) {
+      const view = document.querySelector(".st-key-region-view .dn-view");
+      const heading = view && view.querySelector("h2");
+      if (heading && view.dataset.shown === (html.dataset.dnRegion || "")) {
         heading.scrollIntoView({ behavior: "smooth", block: "start" });
       } else if (tries++ < 40) {
         window.setTimeout(look, 100);
@@ -84,17 +96,22 @@ export default function ({ parentElement, data }) {
         const hit = surface.elementFromPoint(x + radius * Math.cos(angle), y + radius * Math.sin(angle));
         const el = hit ? hit.closest("[data-region]") : null;
         if (el && root.contains(el)) {
-          return el;
+          return [el, hit.closest("path")];
         }
       }
     }
-    return null;
+    return [null, null];
   };
   const onClick = (event) => {
     const onPicture = event.target instanceof Element && event.target.closest(".bm-view");
-    const el = regionOf(event) || (onPicture ? nearby(event.clientX, event.clientY) : null);
+    const direct = regionOf(event);
+    const [el, shape] = direct
+      ? [direct, event.target.closest("path")]
+      : onPicture
+        ? nearby(event.clientX, event.clientY)
+        : [null, null];
     if (el) {
-      choose(el);
+      choose(el, shape);
     }
   };
   const onKey = (event) => {
@@ -104,7 +121,7 @@ export default function ({ parentElement, data }) {
     const el = regionOf(event);
     if (el) {
       event.preventDefault();
-      choose(el);
+      choose(el, null);
     }
   };
   // Streamlit calls this function again when its data or the theme changes but runs

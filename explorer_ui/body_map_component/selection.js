@@ -1,7 +1,7 @@
 // The selection bridge (see explorer_ui/body_map.py). Kept short: it travels with every tap.
 const PENDING_MS = 3000;
 
-export default function ({ parentElement, data, setTriggerValue }) {
+export default function ({ parentElement, data, setStateValue }) {
   const html = document.documentElement;
   if (!parentElement.dnBridge) {
     parentElement.dnBridge = { seq: 0, sentAt: 0, shown: null, timer: null };
@@ -30,11 +30,11 @@ export default function ({ parentElement, data, setTriggerValue }) {
 
   const observer = new MutationObserver(() => {
     const now = html.dataset.dnRegion || "";
-    if (!now || now === state.shown) return;
+    if (now === state.shown) return;
     state.shown = now;
     state.seq += 1;
     state.sentAt = performance.now();
-    setTriggerValue("select", { region: now, seq: state.seq });
+    setStateValue("select", { selection: now, seq: state.seq });
   });
   observer.observe(html, { attributes: true, attributeFilter: ["data-dn-region"] });
   const cleanup = () => {

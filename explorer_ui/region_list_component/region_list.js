@@ -1,7 +1,9 @@
 // The plain list of body areas, grouped by body part: the keyboard and screen-reader
-// alternative to the map. One real <button> per area, with aria-pressed for the chosen one. A press sets
-// <html data-dn-region> (the map and the region view follow at once; the selection
-// bridge tells Python). Labels come from data and are set as text only.
+// alternative to the map. One real <button> per area, with aria-pressed for the chosen ones, and for a
+// chosen two-sided area its sides (Left, Right, Both). A press changes <html data-dn-region> by the
+// rules in selection_rules.js (the map and the region view follow at once; the selection bridge
+// tells Python). "Choose several areas" switches a tap from choosing to adding.
+// Labels come from data and are set as text only.
 export default function ({ parentElement, data }) {
   const root = parentElement.querySelector(".rl");
   if (!root) {
@@ -54,25 +56,75 @@ export default function ({ parentElement, data }) {
   }
   list.replaceChildren(...sections);
 
+  // The chosen areas are pressed; a chosen two-sided area offers its sides right after it.
+  const said = typeof data?.words === "object" && data.words ? data.words : {};
+  const text = (key) => (typeof said[key] === "string" ? said[key] : "");
+  const several = root.querySelector(".rl-several");
+  root.querySelector(".rl-several-label").textContent = text("several");
+  const sided = new Set(groups.flatMap((g) => (Array.isArray(g.regions) ? g.regions : [])).filter((r) => r && r.sided).map((r) => r.id));
+  const sideChoice = (button, area) => {
+    const box = document.createElement("span");
+    box.className = "rl-sides";
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", `${text("which_side")} ${button.textContent.replace("\u2713", "").trim()}`);
+    [["left", text("left")], ["right", text("right")], [null, text("both")]].forEach(([side, label]) => {
+      const choice = document.createElement("button");
+      choice.type = "button";
+      choice.className = "rl-button rl-side";
+      choice.dataset.sideOf = area.region;
+      choice.dataset.side = side || "both";
+      choice.setAttribute("aria-pressed", area.side === side ? "true" : "false");
+      const tick = document.createElement("span");
+      tick.className = "rl-tick";
+      tick.setAttribute("aria-hidden", "true");
+      tick.textContent = "\u2713";
+      const name = document.createElement("span");
+      name.textContent = label;
+      choice.append(tick, name);
+      box.append(choice);
+    });
+    return box;
+  };
   const show = () => {
-    const chosen = html.dataset.dnRegion || null;
-    buttons.forEach((b) => b.setAttribute("aria-pressed", b.dataset.listRegion === chosen ? "true" : "false"));
+    const areas = dnSelection.read();
+    several.setAttribute("aria-pressed", dnSelection.several() ? "true" : "false");
+    list.querySelectorAll(".rl-sides").forEach((box) => box.remove());
+    buttons.forEach((b) => {
+      const area = areas.find((a) => a.region === b.dataset.listRegion);
+      b.setAttribute("aria-pressed", area ? "true" : "false");
+      if (area && sided.has(area.region)) b.after(sideChoice(b, area));
+    });
   };
   show();
 
   const onClick = (event) => {
-    const button = event.target instanceof Element ? event.target.closest("[data-list-region]") : null;
-    if (button && list.contains(button)) {
-      html.dataset.dnRegion = button.dataset.listRegion;
+    const target = event.target instanceof Element ? event.target : null;
+    const side = target && target.closest("[data-side-of]");
+    if (side && list.contains(side)) {
+      const focused = side.dataset.side;
+      dnSelection.setSide(side.dataset.sideOf, focused === "both" ? null : focused);
+      // The side buttons were drawn again: keep the keyboard on the one just pressed.
+      list.querySelector(`[data-side-of="${side.dataset.sideOf}"][data-side="${focused}"]`)?.focus();
+      return;
     }
+    const button = target && target.closest("[data-list-region]");
+    if (button && list.contains(button)) {
+      dnSelection.tap(button.dataset.listRegion, null);
+    }
+  };
+  const onSeveral = () => {
+    dnSelection.setSeveral(!dnSelection.several());
+    show();
   };
   // Streamlit runs this again when data changes but the cleanup only on unmount.
   if (typeof root.dnCleanup === "function") root.dnCleanup();
   list.addEventListener("click", onClick);
+  several.addEventListener("click", onSeveral);
   const observer = new MutationObserver(show);
-  observer.observe(html, { attributes: true, attributeFilter: ["data-dn-region"] });
+  observer.observe(html, { attributes: true, attributeFilter: ["data-dn-region", "data-dn-several"] });
   const cleanup = () => {
     list.removeEventListener("click", onClick);
+    several.removeEventListener("click", onSeveral);
     observer.disconnect();
   };
   root.dnCleanup = cleanup;

@@ -148,9 +148,11 @@ export default function ({ parentElement, data }) {
     return section;
   };
   // The tabs this panel has: "Can it help?" for a region, then the general ones.
-  const tabsOf = (panel, id) => {
+  const tabsOf = (panel, id, helpOf = null) => {
     const tabs = [];
-    if (id) {
+    if (id && helpOf) {
+      tabs.push({ id: "help", title: words.tab_help || "", body: helpOf });
+    } else if (id) {
       // Where the documents name no problem here, the tab says so first (and points to the therapist).
       const notice = () => {
         if (!panel.notice) return [];
@@ -226,19 +228,50 @@ export default function ({ parentElement, data }) {
     });
     return [list, ...bodies];
   };
-  const build = (panel, id, chosenTab) => {
-    const parts = [el("h2", "dn-heading", panel.heading)];
+  const leadItem = (box, item) => {
+    if (item.title) {
+      box.append(textWithChip("p", "dn-card-title", item.title, item.cite), el("p", "dn-lead-text", item.text));
+    } else {
+      box.append(textWithChip("p", "dn-lead-text", item.text, item.cite));
+    }
+    box.append(...notes(item.words));
+  };
+  // One area: its heading (with the side, if one is chosen), its message, Safe care, the tabs.
+  // Several: their names as the heading; each one's own message under its name; then what is
+  // true of every area (the rest of the message, Safe care, the general tabs) once.
+  const build = (chosen, chosenTab) => {
+    const panel = panels[chosen[0].region];
+    const id = chosen[0].region;
+    const parts = [el("h2", "dn-heading", chosen.map((a) => nameOf(a, panels[a.region])).join(", "))];
     const lead = el("div", "dn-lead");
-    (panel.lead || []).forEach((item) => {
-      if (item.title) {
-        lead.append(textWithChip("p", "dn-card-title", item.title, item.cite), el("p", "dn-lead-text", item.text));
-      } else {
-        lead.append(textWithChip("p", "dn-lead-text", item.text, item.cite));
-      }
-      lead.append(...notes(item.words));
-    });
+    let helpOf = null;
+    if (chosen.length === 1) {
+      (panel.lead || []).forEach((item) => leadItem(lead, item));
+    } else {
+      chosen.forEach((area) => {
+        const own = panels[area.region];
+        const box = el("div", "dn-area");
+        box.append(el("h3", "dn-area-name", nameOf(area, own)));
+        (own.lead || []).slice(0, own.lead_own || 0).forEach((item) => leadItem(box, item));
+        lead.append(box);
+      });
+      (panel.lead || []).slice(panel.lead_own || 0).forEach((item) => leadItem(lead, item));
+      helpOf = () =>
+        chosen.map((area) => {
+          const own = panels[area.region];
+          const cell = el("div", "dn-group");
+          cell.append(el("p", "dn-group-heading", nameOf(area, own)));
+          if (own.notice) {
+            const p = el("p", "dn-notice", own.notice);
+            p.setAttribute("role", "note");
+            cell.append(p);
+          }
+          (own.help || []).forEach((c) => cell.append(card(c, c.words, !!c.title)));
+          return cell;
+        });
+    }
     parts.push(lead, safeCare(panel));
-    const tabs = tabsOf(panel, id);
+    const tabs = tabsOf(panel, id, helpOf);
     if (tabs.length) {
       const chosen = tabs.some((t) => t.id === chosenTab) ? chosenTab : tabs[0].id;
       parts.push(...tabSet(tabs, chosen));
@@ -248,16 +281,22 @@ export default function ({ parentElement, data }) {
     }
     return parts;
   };
+  const sides = object(payload.sides);
+  const nameOf = (area, panel) => {
+    const sided = object(sides[area.region]);
+    return area.side && typeof sided[area.side] === "string" ? sided[area.side] : panel.heading;
+  };
   const render = () => {
-    const wanted = html.dataset.dnRegion || "";
-    const id = Object.prototype.hasOwnProperty.call(panels, wanted) ? wanted : "";
-    const panel = panels[id];
-    if (!panel || (root.dataset.shown === id && root.childElementCount)) return;
+    const chosen = dnSelection.read().filter((a) => a.region && Object.prototype.hasOwnProperty.call(panels, a.region));
+    const id = chosen.map((a) => (a.side ? `${a.region}:${a.side}` : a.region)).join(" ");
+    const shown = chosen.length ? chosen : [{ region: "", side: null }];
+    if (!panels[""] && !chosen.length) return;
+    if (root.dataset.shown === id && root.childElementCount) return;
     // A new region opens on its first tab, except where the mode keeps the open one (the
     // projector's tour steps through regions on one topic). Keyboard focus on a tab stays on it.
     const keep = traits.keep_tab ? root.dataset.openTab : null;
     const focusedTab = root.contains(document.activeElement) ? document.activeElement.dataset?.tab : null;
-    root.replaceChildren(...build(panel, id, keep));
+    root.replaceChildren(...build(shown, keep));
     root.dataset.shown = id;
     if (focusedTab) {
       const target = root.querySelector(`[role="tab"][aria-selected="true"]`) || root.querySelector("h2");

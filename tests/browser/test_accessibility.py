@@ -34,17 +34,13 @@ from playwright.sync_api import Browser, Page, expect
 from dn_explorer.body_map import load_body_map
 from dn_explorer.paths import BODY_MAP_SVG
 from dn_explorer.regions import REGION_ORDER
-from tests.support.browser import ARTIFACTS, Server, open_app, press_region, wait_for_app
+from tests.support.browser import ARTIFACTS, AXE_OPTIONS, Server, open_app, press_region, wait_for_app
 
 pytestmark = pytest.mark.browser
 
 TAB_COUNT = 6
 """Can it help?, What to expect, How will it feel?, Feeling sore, After your visit, How many visits?"""
 
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
-    "resultTypes": ["violations"],
-}
 
 # (name, address, what to wait for besides the app): start view, several region views, every page, each mode.
 VIEWS = [
@@ -325,7 +321,7 @@ def test_axe_after_selecting_and_on_the_kiosk_idle_warning(page: Page, server: S
     open_view(page, f"{server.url}/?mode=kiosk")
     press_region(page, "knee")
     wait_for_app(page)
-    expect(page.locator(".bm-status")).to_have_text("Showing: Knee")
+    expect(page.locator(".bm-status")).to_have_text("Showing: Right knee")  # the shape tapped: your right
     violations = axe_violations(page, axe)
     record["axe/kiosk-after-tap"] = len(violations)
     assert not violations, describe_violations(violations)
@@ -494,7 +490,7 @@ def test_a_tap_just_beside_a_narrow_area_chooses_it(browser: Browser, server: Se
         box = knee.evaluate("(s) => { const r = s.getBoundingClientRect(); return [r.left, r.top, r.height]; }")
         page.touchscreen.tap(box[0] - 8, box[1] + box[2] / 2)  # empty space 8 px left of the knee
         wait_for_app(page)
-        expect(view_heading(page)).to_have_text("Knee")
+        expect(view_heading(page)).to_have_text("Right knee")  # the front view's left knee: your right
     finally:
         context.close()
 
@@ -612,8 +608,8 @@ def test_selection_is_announced_in_a_live_region(page: Page, server: Server):
     status.evaluate("(el) => { el.dataset.sameNode = 'yes'; }")
     press_region(page, "shoulder")
     wait_for_app(page)
-    expect(view_heading(page)).to_have_text("Shoulder")
-    expect(status).to_have_text("Showing: Shoulder")
+    expect(view_heading(page)).to_have_text("Right shoulder")  # the shape tapped: your right
+    expect(status).to_have_text("Showing: Right shoulder")
     page.locator(".st-key-region-list [data-list-region=hip]").click()
     wait_for_app(page)
     expect(view_heading(page)).to_have_text("Hip")
@@ -633,15 +629,16 @@ def test_chosen_region_is_not_shown_by_colour_alone(page: Page, server: Server):
     open_view(page, f"{server.url}/?region=knee")
     style = """(el) => { const s = getComputedStyle(el);
       return {dash: s.strokeDasharray, width: parseFloat(s.strokeWidth), fill: s.fill}; }"""
-    chosen = page.locator("[data-region=knee]").first.evaluate(style)
-    other = page.locator("[data-region=shin]").first.evaluate(style)
+    chosen = page.locator("[data-region=knee] path").first.evaluate(style)
+    other = page.locator("[data-region=shin] path").first.evaluate(style)
     assert chosen["dash"] not in ("none", ""), chosen
     assert other["dash"] in ("none", ""), other
     assert chosen["width"] >= other["width"] * 2
     expect(page.locator("[data-region=knee]").first).to_have_attribute("aria-pressed", "true")
     expect(page.locator(".bm-status")).to_have_text("Showing: Knee")
-    # In the list, only the chosen button is pressed, and it shows a tick as well as its fill.
-    expect(page.locator(".st-key-region-list [aria-pressed=true]")).to_have_count(1)
+    # In the list, only the chosen area is pressed (and its Both), and it shows a tick as well as its fill.
+    expect(page.locator(".st-key-region-list [data-list-region][aria-pressed=true]")).to_have_count(1)
+    expect(page.locator(".st-key-region-list [data-side-of=knee][aria-pressed=true]")).to_have_text("✓Both")
     knee = page.locator(".st-key-region-list [data-list-region=knee]")
     expect(knee).to_have_attribute("aria-pressed", "true")
     expect(knee.locator(".rl-tick")).to_be_visible()

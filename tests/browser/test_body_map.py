@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from dn_explorer.modes import Mode
 from dn_explorer.region_panel import general_tabs, panels_payload
@@ -47,7 +47,7 @@ def test_touch_tap_selects_a_region(browser, server):
         open_app(page, server.url)
         press_region(page, "calf", tap=True)
         wait_for_app(page)
-        expect(view_heading(page)).to_have_text("Calf")
+        expect(view_heading(page)).to_have_text("Left calf")  # the back view's left calf: your left
         page.screenshot(path=ARTIFACTS / "calf-390.png", full_page=True)
     finally:
         context.close()
@@ -80,8 +80,8 @@ def test_deep_link_both_ways(page: Page, server):
     expect(page.locator("[data-region=calf]").first).to_have_attribute("aria-pressed", "true")
     press_region(page, "knee")
     wait_for_app(page)
-    expect(view_heading(page)).to_have_text("Knee")
-    expect(page).to_have_url(f"{server.url}/?region=knee")
+    expect(view_heading(page)).to_have_text("Right knee")  # the front view's left knee: your right
+    expect(page).to_have_url(f"{server.url}/?region=knee%3Aright")
 
 
 def test_list_and_map_stay_in_sync(page: Page, server):
@@ -92,7 +92,7 @@ def test_list_and_map_stay_in_sync(page: Page, server):
     expect(page.locator("[data-region=wrist-hand]").first).to_have_attribute("aria-pressed", "true")
     press_region(page, "foot")
     wait_for_app(page)
-    expect(view_heading(page)).to_have_text("Foot")
+    expect(view_heading(page)).to_have_text("Right foot")
     expect(page.locator("[data-region=wrist-hand]").first).to_have_attribute("aria-pressed", "false")
 
 
@@ -104,22 +104,27 @@ def test_a_tap_shows_its_region_before_the_server_answers(page: Page, server, co
     # Mute the page's websocket: from here the server hears nothing.
     page.evaluate("() => { window.__send = WebSocket.prototype.send; WebSocket.prototype.send = () => {}; }")
     press_region(page, "knee")
-    expect(view_heading(page)).to_have_text("Knee")
+    expect(view_heading(page)).to_have_text("Right knee")
     for condition in content.conditions_for(RegionId.KNEE):
         expect(page.get_by_text(condition.name, exact=True).first).to_be_visible()
     expect(page.locator("[data-region=knee]").first).to_have_attribute("aria-pressed", "true")
-    expect(page.locator(".bm-status")).to_have_text("Showing: Knee")
+    expect(page.locator(".bm-status")).to_have_text("Showing: Right knee")
     expect(page.locator(".st-key-region-list [data-list-region=knee]")).to_have_attribute("aria-pressed", "true")
     assert "region=elbow" in page.url  # Python never heard of the tap
     # Unmuted, the next tap reaches Python as usual.
     page.evaluate("() => { WebSocket.prototype.send = window.__send; }")
     press_region(page, "calf")
     wait_for_app(page)
-    expect(view_heading(page)).to_have_text("Calf")
-    expect(page).to_have_url(f"{server.url}/?region=calf")
-    # The handout button is Python's: it follows the tap Python heard, and there is one.
-    expect(page.get_by_role("button", name=re.compile("handout for the calf"))).to_be_visible()
-    expect(page.get_by_role("button", name=re.compile("handout for"))).to_have_count(1)
+    expect(view_heading(page)).to_have_text("Left calf")
+    expect(page).to_have_url(f"{server.url}/?region=calf%3Aleft")
+    # The visit summary is Python's: it follows the tap Python heard, and there is one button.
+    button = page.get_by_role("button", name="Download the visit summary (PDF)")
+    expect(button).to_have_count(1)
+    with page.expect_download() as download:
+        button.click()
+    text = " ".join(p.extract_text() for p in PdfReader(download.value.path()).pages)
+    assert "Left calf:" in text
+    assert "Right knee" not in text
 
 
 def test_hostile_deep_link_is_ignored(page: Page, server):

@@ -125,9 +125,9 @@ def test_therapist_finds_a_condition_and_downloads_the_handout(page: Page, serve
     expect(view_heading(page)).to_have_text("Wrist and hand")
     expect(page.locator("[data-region=wrist-hand]").first).to_have_attribute("aria-pressed", "true")
     with page.expect_download() as download_info:
-        page.get_by_role("button", name=re.compile("aftercare handout", re.IGNORECASE)).click()
+        page.get_by_role("button", name="Download the visit summary (PDF)").click()
     download = download_info.value
-    assert download.suggested_filename == "dry-needling-aftercare-wrist-hand.pdf"
+    assert re.fullmatch(r"dry-needling-visit-\d{4}-\d\d-\d\d\.pdf", download.suggested_filename)
     assert download.path().read_bytes().startswith(b"%PDF")
 
 
@@ -144,7 +144,7 @@ def test_enter_repeats_a_search_and_leaving_the_box_sends_new_text_once(page: Pa
     expect(view_heading(page)).to_have_text("Elbow")
     press_region(page, "knee")
     wait_for_app(page)
-    expect(view_heading(page)).to_have_text("Knee")
+    expect(view_heading(page)).to_have_text("Right knee")
     before = len(sent)
     box.press("Enter")  # the same text again: a therapist going back to it
     wait_for_app(page)
@@ -184,7 +184,7 @@ def test_touching_the_backdrop_counts_as_still_here(page: Page, kiosk_server: Se
     expect(dialog).to_be_visible(timeout=(IDLE_SECONDS + 5) * 1000)
     page.mouse.click(20, 20)  # the dimmed page around the box
     expect(dialog).to_be_hidden()
-    expect(view_heading(page)).to_have_text("Hip")
+    expect(view_heading(page)).to_have_text("Right hip")
 
 
 @contextmanager

@@ -93,15 +93,17 @@ def test_kiosk_switches_to_spanish_and_back(page: Page, server: Server):
     wait_for_app(page)
     page.wait_for_function("document.documentElement.lang === 'es'")
     expect(page.locator(".dn-view h2")).to_have_text(SPANISH.start_heading)
-    press_region(page, "calf", tap=False)
-    expect(page.locator(".dn-view h2")).to_have_text("Pantorrilla")
-    expect(page.locator(".bm-status").first).to_have_text(SPANISH.ui.showing.format(area="Pantorrilla"))
+    press_region(page, "calf", tap=False)  # the back view's left calf: the patient's left
+    expect(page.locator(".dn-view h2")).to_have_text("Pantorrilla (lado izquierdo)")
+    expect(page.locator(".bm-status").first).to_have_text(
+        SPANISH.ui.showing.format(area="Pantorrilla (lado izquierdo)")
+    )
     assert "lang=es" in page.url
     page.screenshot(path=ARTIFACTS / "kiosk-spanish-calf-1920.png")
     language_button(page, ENGLISH).click()
     wait_for_app(page)
     page.wait_for_function("document.documentElement.lang === 'en'")
-    expect(page.locator(".dn-view h2")).to_have_text("Calf")
+    expect(page.locator(".dn-view h2")).to_have_text("Left calf")
     assert "lang=" not in page.url
 
 
@@ -158,11 +160,12 @@ def test_search_and_the_handout_in_spanish(page: Page, server: Server):
     wait_for_app(page)
     expect(page.locator(".dn-view h2")).to_have_text("Parte de atrás del muslo")  # sciatica's own area
     with page.expect_download() as download_info:
-        page.get_by_role("button", name=re.compile("hoja de cuidados", re.IGNORECASE)).click()
+        page.get_by_role("button", name=SPANISH.handout.download).click()
     pdf = PdfReader(io.BytesIO(download_info.value.path().read_bytes()))
     text = "\n".join(p.extract_text() for p in pdf.pages)
-    assert "Punción seca: Parte de atrás del muslo" in text
-    for accented in ("¿", "ñ", "é", "ó", "í"):
+    assert SPANISH.handout.title in text
+    assert "Parte de atrás del muslo:" in text
+    for accented in ("¿", "é", "ó", "í"):  # ("ñ": the unit test of the Spanish sheet, with a note)
         assert accented in text, accented
     assert "lang=es" in text  # the QR code's address, printed under it, keeps the language
 

@@ -7,9 +7,11 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from dn_explorer.regions import RegionId
 from explorer_ui.body_map import BRIDGE_KEY
 from explorer_ui.region_list import LIST_KEY
 from explorer_ui.region_view import VIEW_KEY
+from explorer_ui.state import AREAS_KEY
 from explorer_ui.therapist import SEARCH_KEY
 
 
@@ -43,8 +45,14 @@ def list_regions(at: AppTest) -> list[dict[str, str]]:
 
 
 def selected_in_browser(at: AppTest) -> str | None:
-    """The region id the selection bridge tells the browser to show."""
-    return component_data(at, BRIDGE_KEY)["selected"]
+    """The areas the selection bridge tells the browser to show ("neck calf:right"), None for none."""
+    return component_data(at, BRIDGE_KEY)["selected"] or None
+
+
+def first_region(at: AppTest) -> RegionId | None:
+    """The first chosen area's region in the session (None on the start view)."""
+    areas = at.session_state[AREAS_KEY] if AREAS_KEY in at.session_state else ()  # noqa: SIM401 (no .get)
+    return areas[0].region if areas else None
 
 
 def shown_panel(at: AppTest) -> dict[str, Any]:
@@ -156,17 +164,13 @@ def panel_text(at: AppTest) -> str:
 
 
 def tap(at: AppTest, region: object, number: int | None = None) -> AppTest:
-    """A tap on the map or the list as the bridge reports it: ``{"region": id, "seq": n}``.
-
-    AppTest cannot send a component trigger, so this sets the bridge's state: the app then
-    takes the tap the way it takes one whose callback could not run (``catch_missed_tap``);
-    the browser tests cover the callback. The state is cleared afterwards, as a trigger is.
-    """
+    """A tap on the map or the list as the bridge reports it: its state value
+    ``{"selection": "neck calf:right", "seq": n}`` (``region``: one area's token, or several
+    tokens separated by spaces: the whole selection after the tap). The app reads it on the rerun,
+    as it does in the browser."""
     number = tap_ack_of(at) + 1 if number is None else number
-    at.session_state[BRIDGE_KEY] = {"select": {"region": region, "seq": number}}
-    at.run()
-    at.session_state[BRIDGE_KEY] = {}
-    return at
+    at.session_state[BRIDGE_KEY] = {"select": {"selection": region, "seq": number}}
+    return at.run()
 
 
 def search(at: AppTest, text: str) -> AppTest:

@@ -45,10 +45,17 @@ def open_app(page: Page, url: str) -> None:
     page.locator("[data-testid=body-map]").first.wait_for(timeout=30_000)
 
 
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+"""WCAG 2.0-2.2 A and AA, and best practice: that tag list is what switches on ``target-size``."""
+
 INSIDE_POINT = """(group) => {
-  // A point inside the region's first shape, in page pixels. A group's centre
-  // can fall between two shapes (two knees), or outside an L-shaped foot.
-  for (const shape of group.querySelectorAll("path, ellipse, rect, polygon")) {
+  // A point inside the region's first shape (or inside the shape given), in page pixels.
+  // A group's centre can fall between two shapes (two knees), or outside an L-shaped foot.
+  const kinds = "path, ellipse, rect, polygon";
+  for (const shape of group.matches(kinds) ? [group] : group.querySelectorAll(kinds)) {
     const box = shape.getBBox();
     const matrix = shape.getScreenCTM();
     for (let fy = 0.5; fy > 0.05; fy -= 0.1) {
@@ -65,9 +72,11 @@ INSIDE_POINT = """(group) => {
 }"""
 
 
-def press_region(page: Page, region: str, *, tap: bool = False) -> None:
-    """Click (or tap) a region on the map the way a person would: on the shape itself."""
-    group = page.locator(f"[data-region={region}]").first
+def press_region(page: Page, region: str, *, tap: bool = False, side: str | None = None) -> None:
+    """Click (or tap) a region on the map the way a person would: on the shape itself
+    (``side``: on that side's shape, the patient's ``left`` or ``right``)."""
+    shape = f" path[data-side={side}]" if side else ""
+    group = page.locator(f"[data-region={region}]{shape}").first
     group.scroll_into_view_if_needed()
     point = group.evaluate(INSIDE_POINT)
     assert point, f"no point inside {region}"
