@@ -20,7 +20,7 @@ import json
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from bench.common import BARE, EXPLORER, StreamlitServer, config_env, ratio, summary
-from bench.load_bench import region_labels
+from bench.load_bench import region_labels, side_names
 from tests.support.browser import CHROMIUM_ARGS, INSIDE_POINT
 from tests.support.browser import DEBIAN_CHROMIUM as CHROMIUM
 
@@ -151,13 +151,15 @@ def _timed_tap(page: Page, kind: str, expected: str, x: float, y: float) -> dict
     }
 
 
-def _tap_explorer(page: Page, region: str, label: str) -> dict[str, float]:
+def _tap_explorer(page: Page, region: str, label: str, sides: dict[str, dict[str, str]]) -> dict[str, float]:
+    """A click on the region's first shape; on a two-sided area that chooses its side ("Right knee")."""
     group = page.locator(f"[data-region={region}]").first
     group.scroll_into_view_if_needed()
     point = group.evaluate(INSIDE_POINT)
     if not point:
         raise RuntimeError(f"no point inside region {region}")
-    return _timed_tap(page, "explorer", label, point["x"], point["y"])
+    side = group.evaluate("(g) => g.querySelector('path')?.getAttribute('data-side') || null")
+    return _timed_tap(page, "explorer", sides[region][side] if side else label, point["x"], point["y"])
 
 
 def _tap_bare(page: Page, count: int) -> dict[str, float]:
@@ -195,6 +197,7 @@ def _first_view(browser: Browser, url: str, kind: str) -> float:
 def run(tap_count: int = 24, first_views: int = 20, config: str = "shipped", log=print) -> dict[str, object]:
     """``config``: ``shipped`` (the repository's settings) or ``deploy`` (deploy/replica.env on both servers)."""
     labels = region_labels()
+    sides = side_names()
     env = config_env(config)
     taps: dict[str, list[dict[str, float]]] = {"explorer": [], "bare": []}
     first_ms: dict[str, list[float]] = {"explorer": [], "bare": []}
@@ -226,7 +229,7 @@ def run(tap_count: int = 24, first_views: int = 20, config: str = "shipped", log
                     before = _main_thread(devtools[kind])
                     if kind == "explorer":
                         region = TAP_REGIONS[number % len(TAP_REGIONS)]
-                        tap = _tap_explorer(page, region, labels[region])
+                        tap = _tap_explorer(page, region, labels[region], sides)
                     else:
                         tap = _tap_bare(page, number + 1)
                     after = _main_thread(devtools[kind])

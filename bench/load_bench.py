@@ -25,6 +25,8 @@ from bench.stclient import RenderError, StreamlitSession
 from dn_explorer.content import load_content
 from dn_explorer.paths import CONTENT_FILE
 from dn_explorer.regions import REGION_ORDER
+from dn_explorer.selection import SIDED, side_labels
+from dn_explorer.words import english
 
 MIN_CHANGES_PER_SESSION = 3
 MIN_SAMPLES = 150
@@ -82,6 +84,12 @@ class StageResult:
 def region_labels() -> dict[str, str]:
     index = load_content(CONTENT_FILE)
     return {region.value: index.region_label(region) for region in REGION_ORDER}
+
+
+def side_names() -> dict[str, dict[str, str]]:
+    """Each two-sided area's name on each side ("Right knee"): what a tap on one side's shape shows."""
+    index = load_content(CONTENT_FILE)
+    return {region.value: side_labels(index, region, english()) for region in REGION_ORDER if region in SIDED}
 
 
 async def _one_session(

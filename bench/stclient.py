@@ -7,11 +7,10 @@ What a browser does, found by capturing its frames (Playwright ``page.on("websoc
   script hash, the hashes of cached messages it holds, and context: time zone, locale, URL);
 - read ``ForwardMsg``s (``new_session``, ``delta``s, ...) until ``script_finished``.
 
-A tap on the map or the list is the selection bridge's trigger: widget id
-``$$STREAMLIT_INTERNAL_KEY_<id>__events`` with ``json_trigger_value``
-``[{"event": "select", "value": {"region": "neck", "seq": 1}}]``, rerunning only the bridge's fragment
-(``fragment_id``). A click on a button Python drew is ``trigger_value: true`` on the button's id. The ids
-come from the elements the server sent.
+A tap on the map or the list is the selection bridge's state value: the bridge's own widget id with
+``json_value`` ``{"select": {"selection": "neck", "seq": 1}}`` (the chosen areas after the tap, as
+tokens), rerunning only the bridge's fragment (``fragment_id``). A click on a button Python drew is
+``trigger_value: true`` on the button's id. The ids come from the elements the server sent.
 
 The client keeps Streamlit's message cache the way the browser does (messages at least 10 kB are cached
 and, while the browser still holds them, the server sends a short reference instead), so the bytes
@@ -31,14 +30,6 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
-
-try:
-    from streamlit.components.v2.bidi_component.main import _make_trigger_id
-except ImportError:  # pragma: no cover - a Streamlit that moved it
-
-    def _make_trigger_id(base: str, event: str) -> str:
-        return f"$$STREAMLIT_INTERNAL_KEY_{base}__{event}"
-
 
 MAP_KEY = "body_map"
 BRIDGE_KEY = "selection"
@@ -68,7 +59,7 @@ class Render:
     compressed_bytes: int = 0
     deltas: list[Delta] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
-    selection: str | None = None  # the region id the selection bridge was sent, if it was
+    selection: str | None = None  # the areas the selection bridge was sent ("neck", "neck calf:right"), if it was
     texts: list[str] = field(default_factory=list)
     cache_refs: int = 0
     exception: str | None = None
@@ -163,12 +154,13 @@ class StreamlitSession:
         return render
 
     async def tap_region(self, region: str, timeout: float = RENDER_TIMEOUT) -> Render:
-        """What a tap on the map or the list sends: the selection bridge's ``select`` trigger."""
+        """What a tap on the map or the list sends: the selection bridge's ``select`` state value
+        (``region``: the areas chosen after the tap, as tokens, e.g. ``neck`` or ``neck calf:right``)."""
         if self.bridge_id is None:
             raise RenderError("the page has no selection bridge")
-        widget = WidgetState(id=_make_trigger_id(self.bridge_id, "events"))
+        widget = WidgetState(id=self.bridge_id)
         self.taps += 1  # the page's running tap number, as the bridge sends it
-        widget.json_trigger_value = json.dumps([{"event": "select", "value": {"region": region, "seq": self.taps}}])
+        widget.json_value = json.dumps({"select": {"selection": region, "seq": self.taps}})
         return await self.rerun([widget], timeout, fragment_id=self.bridge_fragment)
 
     async def click_button(self, key: str, timeout: float = RENDER_TIMEOUT) -> Render:
