@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import gzip
 import hashlib
 import os
 import re
@@ -164,6 +165,25 @@ def test_security_headers_and_the_csp_hash(cluster: Cluster):
     assert headers["Server"] == "nginx"  # no version, and not the replica's own server header
     with urllib.request.urlopen(cluster.url + "/healthz", timeout=10) as response:
         assert response.read() == b"ok"
+
+
+def test_static_files_come_compressed_and_cached_for_a_year(cluster: Cluster):
+    with urllib.request.urlopen(cluster.url + "/", timeout=10) as response:
+        html = response.read().decode()
+        assert "immutable" not in (response.headers.get("Cache-Control") or "")  # the page itself is not kept
+    scripts = re.findall(r'src="\.?/?(static/js/[^"]+\.js)"', html)
+    assert scripts, "no script in Streamlit's page"
+    request = urllib.request.Request(f"{cluster.url}/{scripts[0]}", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        headers = response.headers
+        body = response.read()
+    assert headers["Content-Encoding"] == "gzip"
+    assert headers.get_all("Cache-Control") == ["public, max-age=31536000, immutable"]
+    assert headers["X-Content-Type-Options"] == "nosniff"  # the security headers are still on it
+    with urllib.request.urlopen(f"{cluster.url}/{scripts[0]}", timeout=10) as plain:
+        original = plain.read()
+    assert gzip.decompress(body) == original
+    assert len(body) < len(original) / 2
 
 
 def test_the_map_works_through_nginx_with_no_csp_violation(cluster: Cluster, context: BrowserContext):
