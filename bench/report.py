@@ -354,6 +354,7 @@ def markdown(results: dict) -> str:
     # ---- bytes per tap
     parts = per_tap["by_part_median"]
     cold = prof["cold"]
+    _burst_section(results, add)
     add("## Bytes per tap")
     add("")
     add(
@@ -496,3 +497,32 @@ def markdown(results: dict) -> str:
 
 if __name__ == "__main__":
     write(json.loads((RESULTS_DIR / "results.json").read_text(encoding="utf-8")))
+
+
+def _burst_section(results: dict, add) -> None:
+    """Issue 14's room of phones: every session of a burst opens at once and renders its first view."""
+    burst = results.get("burst") or {}
+    if not burst.get("rows"):
+        return
+    add("## Burst: a room of phones at once")
+    add("")
+    add(
+        "Every session of a burst opens its websocket at the same moment (no ramp) and renders the first view; "
+        "the time runs from opening the websocket to the end of the first run. A fresh server for each burst, "
+        "with the replicas' settings, warmed by one session. Server CPU per first view is read from `/proc`."
+    )
+    add("")
+    add("| Where | App | Sessions | First view p50 | p95 | Failed | Server CPU per first view | Wall |")
+    add("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for row in burst["rows"]:
+        first = row["first_view_ms"]
+        add(
+            f"| {row['where']} | {row['app']} | {row['sessions']} | {_ms(first['p50'])} | {_ms(first['p95'])} | "
+            f"{row['failed_sessions']} | {row['server_cpu_ms_per_first_view']:.1f} ms | {row['wall_s']:.1f} s |"
+        )
+    add("")
+    add("| Goal (issue 14) | Measured | |")
+    add("| --- | --- | --- |")
+    for goal in burst.get("goals", []):
+        add(f"| {goal['goal']} | {goal['ratio']:.2f}× | {'met' if goal['met'] else '**not met**'} |")
+    add("")

@@ -13,7 +13,7 @@ import json
 import os
 import time
 
-from bench import browser_bench, cluster_stage, load_bench, profile_rerun, report
+from bench import browser_bench, burst_bench, cluster_stage, load_bench, profile_rerun, report
 from bench.common import RESULTS_DIR, machine
 
 
@@ -45,6 +45,8 @@ def main() -> None:
     if not args.no_cluster:
         log("load through nginx and two replicas")
         results["cluster"] = cluster_stage.run(20 if args.quick else max(n for _, n in load_bench.PLAN), log=log)
+    log("bursts: sessions that all open at once")
+    results["burst"] = burst_bench.run((10,) if args.quick else burst_bench.BURSTS, not args.no_cluster, log=log)
     results["machine"]["load_average_at_end"] = os.getloadavg()
     results["duration_s"] = round(time.monotonic() - started, 1)
     results["quick"] = args.quick
