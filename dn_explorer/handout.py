@@ -10,12 +10,15 @@ image handling and prints sharply.
 from __future__ import annotations
 
 import datetime
+import math
+import unicodedata
 from collections.abc import Collection
 from urllib.parse import urlencode
 
 import segno
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import TTFFont
 
 from dn_explorer.clinic import Clinic
 from dn_explorer.content import ContentIndex, Statement
@@ -43,6 +46,19 @@ def tickable_steps(index: ContentIndex) -> tuple[Statement, ...]:
     return tuple(step for step in index.content.aftercare if Picture.TALK not in step.pictures)
 
 
+def printable(note: str, cmap: Collection[int]) -> str:
+    """The therapist's note as it can be printed: one line of spaces, no control characters, and only
+    letters the font has (fpdf2 would log the others, letter by letter; the note must go nowhere but
+    the sheet), cut to ``MAX_NOTE``."""
+    kept = (c if ord(c) in cmap and unicodedata.category(c)[0] != "C" else " " for c in note)
+    return " ".join("".join(kept).split())[:MAX_NOTE]
+
+
+def _glyphs(pdf: FPDF) -> Collection[int]:
+    font = pdf.fonts[FONT.lower()]
+    return font.cmap if isinstance(font, TTFFont) else range(32, 256)
+
+
 def selection_link(base_url: str, areas: Selection, language: str = DEFAULT_LANGUAGE) -> str:
     """The address of the same choice of areas; a language other than English is kept (``lang=``)."""
     query = [("region", token) for token in tokens(areas)]
@@ -53,14 +69,21 @@ def selection_link(base_url: str, areas: Selection, language: str = DEFAULT_LANG
 
 class _Sheet(FPDF):
     def heading(self, title: str) -> None:
+        if self.get_y() + 9 + 4 * LINE_MM > self.page_break_trigger:
+            self.add_page()  # a heading stays with its first line, never alone at the foot of a page
         self.ln(2)
         self.set_font(FONT, "B", 14)
         self.multi_cell(0, 7, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def item(self, text: str, refs: str = "", *, bold: str = "", box: bool | None = None) -> None:
-        """One item: an optional tick box (``True``: ticked), a bold lead-in, the text, its sources."""
-        if self.get_y() + LINE_MM > self.page_break_trigger:
-            self.add_page()  # a box and its words stay together
+        """One item: an optional tick box (``True``: ticked), a bold lead-in, the text, its sources;
+        never split across two pages."""
+        words = f"{bold} {text} [{refs}]"
+        self.set_font(FONT, "B" if bold else "", BODY_PT)
+        width = self.w - self.l_margin - self.r_margin - (6.5 if box is not None else 0)
+        lines = math.ceil(self.get_string_width(words) / width) + 1  # +1: wrapping at words can add one
+        if self.get_y() + lines * LINE_MM > self.page_break_trigger:
+            self.add_page()
         margin = self.l_margin
         if box is not None:
             x, y = margin, self.get_y() + 0.7
@@ -155,13 +178,14 @@ def build_summary(
     chosen = set(ticked or ())
     if chosen:
         pdf.item(sheet.ticked)
-    for step in tickable_steps(index):
+    boxed = tickable_steps(index)
+    for step in boxed:
         pdf.item(step.text, sources_of(step), box=step.id in chosen)
     for step in index.content.aftercare:
-        if step not in tickable_steps(index):
+        if step not in boxed:
             pdf.item(step.text, sources_of(step))
 
-    note = " ".join(note.split())[:MAX_NOTE]
+    note = printable(note, _glyphs(pdf))
     if note:
         pdf.heading(sheet.note)
         pdf.item(note)

@@ -149,6 +149,7 @@ class UiWords(_Table):
     several: ShortText
     """The switch that lets a tap add an area instead of choosing it alone."""
     which_side: ShortText
+    """With ``{area}``: the name of a chosen area's side buttons."""
     left: ShortText
     right: ShortText
     both: ShortText

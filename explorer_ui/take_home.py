@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import segno
 import streamlit as st
@@ -41,8 +42,18 @@ def _component() -> Callable[..., object]:
     return from_files("dn_qr", QR_DIR, "qr")
 
 
+def phones_can_reach(base_url: str) -> bool:
+    """Whether the app's address is one a phone could open: not this computer's own."""
+    host = urlsplit(base_url).hostname or ""
+    return host not in {"localhost", "::1"} and not host.startswith("127.")
+
+
 def show_take_home(areas: Selection, words: Words) -> None:
-    """The button (waiting, disabled, on the start view) and, once pressed, the code under it."""
+    """The button (waiting, disabled, on the start view) and, once pressed, the code under it.
+    Not offered where the app's address (``EXPLORER_BASE_URL``) is this computer's own: a phone
+    could not open the code."""
+    if not phones_can_reach(settings().base_url):
+        return
     handout = words.handout
     st.button(
         escape_markdown(handout.take_home),

@@ -123,22 +123,29 @@ def show_handout_button(index: ContentIndex, clinic: Clinic, areas: Selection, w
         icon=":material/download:",
         key=HANDOUT_KEY,
         disabled=not areas,
+        on_click=_forget_sheet_choices,
     )
+
+
+def _forget_sheet_choices() -> None:
+    """Once the sheet is downloaded its note and ticks are gone: the next patient's starts empty."""
+    st.session_state[NOTE_KEY] = ""
+    st.session_state[TICKS_KEY] = []
 
 
 def _sheet_choices(index: ContentIndex, words: Words) -> tuple[list[str], str]:
     """The therapist's ticks (aftercare step ids) and note, under the button, folded away."""
     handout = words.handout
     steps = {step.id: step.text for step in tickable_steps(index)}
-    with st.expander(handout.tick_label, icon=":material/checklist:"):
+    with st.expander(escape_markdown(handout.tick_label), icon=":material/checklist:"):
         ticked = st.pills(
-            handout.tick_label,
+            escape_markdown(handout.tick_label),
             list(steps),
             selection_mode="multi",
             format_func=lambda step: escape_markdown(steps[step]),
             key=TICKS_KEY,
             label_visibility="collapsed",
         )
-        note = st.text_area(handout.note_label, key=NOTE_KEY, max_chars=MAX_NOTE)
+        note = st.text_area(escape_markdown(handout.note_label), key=NOTE_KEY, max_chars=MAX_NOTE)
         st.caption(escape_markdown(handout.note_help))
     return list(ticked or []), note

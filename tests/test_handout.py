@@ -119,3 +119,47 @@ def test_a_note_is_printed_as_text_and_cut_to_its_length(content):
 def test_a_summary_needs_an_area(content):
     with pytest.raises(ValueError):
         summary(content, ())
+
+
+HEADINGS = (
+    ENGLISH.handout.your_areas,
+    ENGLISH.timeline,
+    ENGLISH.tab_after,
+    ENGLISH.handout.note,
+    ENGLISH.safe_care,
+    ENGLISH.handout.sources_key,
+)
+
+
+@pytest.mark.parametrize("count", range(1, len(REGION_ORDER) + 1))
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(content, count):
+    for note in ("", "Ice tonight. " * 20):
+        reader = PdfReader(io.BytesIO(summary(content, tuple(Area(r) for r in REGION_ORDER[:count]), note=note)))
+        assert len(reader.pages) <= 2
+        for page in reader.pages[:-1]:
+            last = page.extract_text().strip().splitlines()[-1].strip()
+            assert last not in HEADINGS, (count, last)
+
+
+def test_a_note_goes_nowhere_but_the_sheet_not_even_a_log_line(content, caplog):
+    """fpdf2 logs each letter its font lacks: those are left out of the note, as are control characters."""
+    with caplog.at_level("DEBUG"):
+        raw = summary(content, note="Ice \x07tonight 患者, Łukasz.")
+    assert not [r for r in caplog.records if "患" in r.getMessage() or "missing" in r.getMessage()]
+    assert "Ice tonight , Łukasz." in text_of(raw)
+
+
+@pytest.mark.parametrize(
+    ("base", "reachable"),
+    [
+        ("http://localhost:8501", False),
+        ("http://127.0.0.1:8501", False),
+        ("http://[::1]:8501", False),
+        ("http://explorer.clinic.lan:8501", True),
+        ("https://192.168.1.20", True),
+    ],
+)
+def test_take_this_home_is_offered_only_where_a_phone_could_open_the_code(base, reachable):
+    from explorer_ui.take_home import phones_can_reach
+
+    assert phones_can_reach(base) is reachable

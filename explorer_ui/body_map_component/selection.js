@@ -3,14 +3,16 @@ const PENDING_MS = 3000;
 
 export default function ({ parentElement, data, setStateValue }) {
   const html = document.documentElement;
-  if (!parentElement.dnBridge) {
-    parentElement.dnBridge = { seq: 0, sentAt: 0, shown: null, timer: null };
-  }
-  const state = parentElement.dnBridge;
   // Runs again on each data change; the cleanup only on unmount.
   if (typeof parentElement.dnCleanup === "function") parentElement.dnCleanup();
   const selected = data && typeof data.selected === "string" ? data.selected : "";
   const ack = data && Number.isInteger(data.ack) ? data.ack : 0;
+  if (!parentElement.dnBridge) {
+    // A new bridge in a session that has seen taps (back from another page) counts on from
+    // Python's number: starting again from 0 would send a number Python has already taken.
+    parentElement.dnBridge = { seq: ack, sentAt: 0, shown: null, timer: null };
+  }
+  const state = parentElement.dnBridge;
 
   const apply = () => {
     state.shown = selected; // not sent back by the observer

@@ -66,7 +66,7 @@ export default function ({ parentElement, data }) {
     const box = document.createElement("span");
     box.className = "rl-sides";
     box.setAttribute("role", "group");
-    box.setAttribute("aria-label", `${text("which_side")} ${button.textContent.replace("\u2713", "").trim()}`);
+    box.setAttribute("aria-label", text("which_side").replace("{area}", button.textContent.replace("\u2713", "").trim()));
     [["left", text("left")], ["right", text("right")], [null, text("both")]].forEach(([side, label]) => {
       const choice = document.createElement("button");
       choice.type = "button";
@@ -88,12 +88,22 @@ export default function ({ parentElement, data }) {
   const show = () => {
     const areas = dnSelection.read();
     several.setAttribute("aria-pressed", dnSelection.several() ? "true" : "false");
+    // The side buttons are drawn again: keep the keyboard on the one that had it (the list may be
+    // in a shadow root, where the document's activeElement is only its host).
+    const active = root.getRootNode().activeElement;
+    const had = active && active.dataset && active.dataset.sideOf ? [active.dataset.sideOf, active.dataset.side] : null;
     list.querySelectorAll(".rl-sides").forEach((box) => box.remove());
     buttons.forEach((b) => {
       const area = areas.find((a) => a.region === b.dataset.listRegion);
       b.setAttribute("aria-pressed", area ? "true" : "false");
       if (area && sided.has(area.region)) b.after(sideChoice(b, area));
     });
+    if (had) {
+      const again = [...list.querySelectorAll("[data-side-of]")].find(
+        (c) => c.dataset.sideOf === had[0] && c.dataset.side === had[1],
+      );
+      if (again) again.focus();
+    }
   };
   show();
 
@@ -101,10 +111,8 @@ export default function ({ parentElement, data }) {
     const target = event.target instanceof Element ? event.target : null;
     const side = target && target.closest("[data-side-of]");
     if (side && list.contains(side)) {
-      const focused = side.dataset.side;
-      dnSelection.setSide(side.dataset.sideOf, focused === "both" ? null : focused);
-      // The side buttons were drawn again: keep the keyboard on the one just pressed.
-      list.querySelector(`[data-side-of="${side.dataset.sideOf}"][data-side="${focused}"]`)?.focus();
+      side.focus(); // a mouse press too: so the redrawn button gets it back
+      dnSelection.setSide(side.dataset.sideOf, side.dataset.side === "both" ? null : side.dataset.side);
       return;
     }
     const button = target && target.closest("[data-list-region]");

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -209,3 +210,22 @@ def test_two_quick_taps_end_on_the_second_without_flashing_back(page: Page, serv
     headings = page.evaluate("window.__headings")
     assert headings[-1] == "Neck", headings
     assert "Knee" not in headings[headings.index("Neck") :], headings
+
+
+def test_the_first_tap_after_coming_back_from_another_page_counts(page: Page, server):
+    """A page change mounts a new selection bridge in the same session: its first tap must not carry a
+    number Python has already taken (it would be ignored, and Python's old choice put back)."""
+    open_app(page, server.url)
+    press_region(page, "neck")
+    wait_for_app(page)
+    page.get_by_role("link", name="Pictures").first.click()
+    wait_for_app(page)
+    page.get_by_role("link", name="Body map").first.click()
+    wait_for_app(page)
+    page.locator("[data-testid=body-map]").first.wait_for()
+    expect(view_heading(page)).to_have_text("Neck")
+    page.locator(".st-key-region-list [data-list-region=jaw]").click()
+    wait_for_app(page)
+    page.wait_for_timeout(3500)  # past the bridge's 3 s hold on an unanswered tap
+    expect(view_heading(page)).to_have_text("Jaw")
+    expect(page).to_have_url(re.compile(r"region=jaw$"))

@@ -76,6 +76,31 @@ def test_the_neck_and_the_right_calf_the_address_and_the_view_follow(page: Page,
     page.wait_for_function("() => new URL(location.href).searchParams.getAll('region').join() === 'calf'")
 
 
+DEEP_ACTIVE = """() => { let el = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+  return el ? [el.dataset.sideOf || null, el.dataset.side || null, el.getAttribute("aria-pressed")] : null; }"""
+
+
+def test_the_sides_by_keyboard_and_focus_stays_on_the_side_pressed(page: Page, server: Server):
+    open_app(page, server.url)
+    calf = page.locator(".st-key-region-list [data-list-region=calf]")
+    calf.focus()
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    sides = page.get_by_role("group", name="Which side? Calf")
+    expect(sides).to_be_visible()
+    page.keyboard.press("Tab")  # to "Left"
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    expect(page.locator(".st-key-region-view h2").first).to_have_text("Left calf")
+    assert page.evaluate(DEEP_ACTIVE) == ["calf", "left", "true"]
+    page.keyboard.press("Tab")  # on to "Right"
+    page.keyboard.press(" ")
+    wait_for_app(page)
+    expect(page.locator(".st-key-region-view h2").first).to_have_text("Right calf")
+    assert page.evaluate(DEEP_ACTIVE) == ["calf", "right", "true"]
+
+
 def test_an_address_with_several_areas_opens_them_and_drops_what_is_unknown(page: Page, server: Server):
     open_app(page, f"{server.url}/?region=knee:left&region=%3Cb%3E&region=neck&region=knee")
     expect(page.locator(".st-key-region-view h2").first).to_have_text("Knee, Neck")
@@ -96,6 +121,9 @@ def test_the_visit_summary_carries_both_areas_the_ticks_the_note_and_a_qr_code_o
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download the visit summary (PDF)").click()
     raw = download_info.value.path().read_bytes()
+    wait_for_app(page)
+    # The note and the ticks went with the sheet: the next patient's starts empty.
+    expect(page.get_by_label("A short note for the sheet")).to_have_value("")
     reader = PdfReader(io.BytesIO(raw))
     assert len(reader.pages) == 1
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
@@ -130,6 +158,12 @@ def test_kiosk_take_this_home_shows_a_code_of_the_areas_and_the_idle_reset_clear
     expect(page.locator(".dn-qr-code")).to_have_count(0)
     expect(page.get_by_role("button", name="Choose several areas")).to_have_attribute("aria-pressed", "false")
     expect(page.get_by_role("button", name="Take this home")).to_be_disabled()
+
+
+def test_no_take_this_home_where_the_address_is_this_computers_own(page: Page, server: Server):
+    open_app(page, f"{server.url}/?mode=kiosk&region=neck")  # EXPLORER_BASE_URL not set: localhost
+    expect(page.locator(".st-key-region-view h2").first).to_have_text("Neck")
+    expect(page.get_by_role("button", name="Take this home")).to_have_count(0)
 
 
 @pytest.mark.parametrize("mode", ["explore", "kiosk"])
