@@ -16,8 +16,9 @@ import functools
 import string
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from dn_explorer.paths import CONTENT_FILE, WORDS_DIR
 from dn_explorer.problems import ContentError, first_problems
@@ -97,7 +98,11 @@ class HandoutWords(_Table):
     """With ``{areas}``: the chosen areas' names."""
     title: ShortText
     date: ShortText
-    """With ``{date}``: today, as 2026-12-02."""
+    """With ``{date}``: today, as ``date_format`` writes it."""
+    date_format: ShortText
+    """With ``{day}``, ``{month}`` and ``{year}``: "{day} {month} {year}" gives "2 December 2026"."""
+    months: Annotated[tuple[ShortText, ...], Field(min_length=12, max_length=12)]
+    """January to December, as a date writes them."""
     intro: Text
     your_areas: ShortText
     ticked: ShortText

@@ -42,7 +42,7 @@ def test_three_areas_with_a_side_fit_one_page_and_its_qr_code_opens_them_again(c
     raw = summary(content)
     assert pages(raw) == 1
     text = text_of(raw)
-    for name in ("Neck:", "Right calf:", "Knee:", "Date: 2026-12-02"):
+    for name in ("Neck:", "Right calf:", "Knee:", "Date: 2 December 2026"):
         assert name in text, name
     for area in THREE:
         message = content.regions_by_id[area.region].message
