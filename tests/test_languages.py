@@ -224,37 +224,36 @@ def test_the_heat_maps_legend_is_in_spanish(spanish: ContentIndex):
     assert labels == ["0", "1", "2 a 3", "4 o más"]
 
 
-def test_a_broken_translation_gives_the_plain_error_page_in_its_language(tmp_path: Path, monkeypatch):
+def _spanish_error_page(monkeypatch, env: str, english_file: Path) -> list[str]:
+    """The explorer in Spanish with ``env`` pointing at ``english_file`` (its broken translation beside it):
+    it must show the plain error page in Spanish; returns what the page says, Markdown escapes undone."""
     from streamlit.testing.v1 import AppTest
 
     from dn_explorer.paths import PROJECT_ROOT
-    from explorer_ui.loading import CONTENT_ENV
 
-    shutil.copy(CONTENT_FILE, tmp_path / "conditions.yaml")
-    (tmp_path / "conditions.es.yaml").write_bytes(_edited("70-80", "60-80"))
-    monkeypatch.setenv(CONTENT_ENV, str(tmp_path / "conditions.yaml"))
+    monkeypatch.setenv(env, str(english_file))
     at = AppTest.from_file(str(PROJECT_ROOT / "explorer_app.py"), default_timeout=30)
     at.query_params["lang"] = "es"
     at.run()
     assert not at.exception
     assert [t.value for t in at.title] == [SPANISH.ui.error_title]
-    shown = [m.value.replace("\\", "") for m in at.markdown]  # Markdown-escaped
+    return [m.value.replace("\\", "") for m in at.markdown]
+
+
+def test_a_broken_translation_gives_the_plain_error_page_in_its_language(tmp_path: Path, monkeypatch):
+    from explorer_ui.loading import CONTENT_ENV
+
+    shutil.copy(CONTENT_FILE, tmp_path / "conditions.yaml")
+    (tmp_path / "conditions.es.yaml").write_bytes(_edited("70-80", "60-80"))
+    shown = _spanish_error_page(monkeypatch, CONTENT_ENV, tmp_path / "conditions.yaml")
     assert any("conditions.es.yaml, line" in m and "claims[0].text" in m for m in shown)
 
 
 def test_a_broken_clinic_translation_gives_the_plain_error_page_in_its_language(tmp_path: Path, monkeypatch):
-    from streamlit.testing.v1 import AppTest
-
     from dn_explorer.paths import PROJECT_ROOT
     from explorer_ui.loading import CLINIC_ENV
 
     (tmp_path / "clinic.yaml").write_bytes((PROJECT_ROOT / "data" / "clinic.yaml").read_bytes())
     (tmp_path / "clinic.es.yaml").write_bytes(b"version: [\n")
-    monkeypatch.setenv(CLINIC_ENV, str(tmp_path / "clinic.yaml"))
-    at = AppTest.from_file(str(PROJECT_ROOT / "explorer_app.py"), default_timeout=30)
-    at.query_params["lang"] = "es"
-    at.run()
-    assert not at.exception
-    assert [t.value for t in at.title] == [SPANISH.ui.error_title]
-    shown = [m.value.replace("\\", "") for m in at.markdown]
+    shown = _spanish_error_page(monkeypatch, CLINIC_ENV, tmp_path / "clinic.yaml")
     assert any("clinic.es.yaml, line" in m for m in shown)
