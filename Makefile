@@ -21,7 +21,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	@touch $@
 
 run: $(VENV)/.runtime ## Set up (first time) and start the app at http://localhost:8501
-	$(VENV)/bin/streamlit run explorer_app.py --server.port $(PORT)
+	$(VENV)/bin/streamlit run explorer_server.py --server.port $(PORT)
 
 browser: $(VENV)/.dev ## Make sure headless Chromium and a speech engine are there for the browser tests
 	@scripts/ensure_chromium.sh $(PY)
@@ -53,8 +53,12 @@ format: $(VENV)/.dev ## Reformat the code with ruff
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 
-bench: $(VENV)/.dev browser ## Benchmarks against a bare Streamlit page (6-8 min); writes bench/RESULTS.md
+bench: $(VENV)/.dev browser bench/lighthouse/node_modules/.bin/lighthouse ## Benchmarks against a bare Streamlit page (10-12 min); writes bench/RESULTS.md
 	$(PY) -m bench.run
+
+bench/lighthouse/node_modules/.bin/lighthouse: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	npm ci --prefix bench/lighthouse --no-audit --no-fund --ignore-scripts
+	touch $@
 
 serve-cluster: $(VENV)/.runtime ## Two replicas behind nginx at http://127.0.0.1:8080 (installs nginx if missing)
 	@scripts/ensure_nginx.sh

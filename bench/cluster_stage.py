@@ -21,7 +21,8 @@ from bench.load_bench import _stage, region_labels
 class ClusterServer:
     """Enough of ``StreamlitServer`` for ``load_bench._stage``: a URL, memory and CPU of the replicas."""
 
-    def __init__(self, replicas: int = 2) -> None:
+    def __init__(self, replicas: int = 2, script: str = "explorer_server.py") -> None:
+        self.script = script
         self.port = free_port()
         self.replica_ports = [free_port() for _ in range(replicas)]
         self.run_dir = LOG_DIR / f"cluster-{self.port}"
@@ -44,6 +45,7 @@ class ClusterServer:
             "LISTEN_PORT": str(self.port),
             "REPLICA_PORTS": " ".join(map(str, self.replica_ports)),
             "RUN_DIR": str(self.run_dir),
+            "APP_SCRIPT": self.script,
         }
         if not Path(env["PY"]).exists():
             env["PY"] = shutil.which("python3") or "python3"

@@ -18,7 +18,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = PROJECT_ROOT / "bench"
 RESULTS_DIR = BENCH_DIR / "results"
 LOG_DIR = PROJECT_ROOT / "test-artifacts" / "bench"
-EXPLORER = "explorer_app.py"
+EXPLORER = "explorer_server.py"
 BARE = "bench/bare_app.py"
 APPS = {"explorer": EXPLORER, "bare": BARE}
 

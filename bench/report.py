@@ -355,6 +355,7 @@ def markdown(results: dict) -> str:
     parts = per_tap["by_part_median"]
     cold = prof["cold"]
     _burst_section(results, add)
+    _lighthouse_section(results, add)
     add("## Bytes per tap")
     add("")
     add(
@@ -525,4 +526,37 @@ def _burst_section(results: dict, add) -> None:
     add("| --- | --- | --- |")
     for goal in burst.get("goals", []):
         add(f"| {goal['goal']} | {goal['ratio']:.2f}× | {'met' if goal['met'] else '**not met**'} |")
+    add("")
+
+
+def _lighthouse_section(results: dict, add) -> None:
+    """Issue 14's first view that does not jump: Lighthouse 12, desktop preset, offline."""
+    light = results.get("lighthouse") or {}
+    if not light.get("rows"):
+        if light.get("skipped"):
+            add(f"Lighthouse was skipped: {light['skipped']}.")
+            add("")
+        return
+    add("## Lighthouse: a first view that does not jump")
+    add("")
+    add(
+        f"Lighthouse 12 (`bench/lighthouse/`, desktop preset, offline, Debian Chromium), {light['runs']} runs "
+        "of each address; the median score and that run's figures. Direct: one process with the replicas' "
+        "settings; through nginx: `scripts/serve_cluster.sh` (the bare page on one replica)."
+    )
+    add("")
+    add("| Where | App | Address | Score (runs) | CLS | FCP | LCP | TBT | Speed index | Compression savings |")
+    add("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for row in light["rows"]:
+        runs = ", ".join(str(s) for s in row["scores"])
+        add(
+            f"| {row['where']} | {row['app']} | {row['address']} | **{row['score']}** ({runs}) | {row['cls']} | "
+            f"{_ms(row['fcp_ms'])} | {_ms(row['lcp_ms'])} | {_ms(row['tbt_ms'])} | {_ms(row['speed_index_ms'])} | "
+            f"{row['compression_savings_kb']} kB |"
+        )
+    add("")
+    add("| Goal (issue 14) | Measured | |")
+    add("| --- | --- | --- |")
+    for goal in light.get("goals", []):
+        add(f"| {goal['goal']} | {goal['measured']} | {'met' if goal['met'] else '**not met**'} |")
     add("")

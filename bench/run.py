@@ -2,7 +2,8 @@
 
 Order: profile and bytes per tap (one session each), tap to content and first view in Chromium
 (the repository's settings, then the deployment's), load (deploy settings at 10, 60 and 200
-sessions, the repository's at 60), and 200 sessions through nginx and two replicas. About 6-8
+sessions, the repository's at 60), 200 sessions through nginx and two replicas, bursts, and
+Lighthouse on the kiosk start screen and one region (direct and through nginx). About 10-12
 minutes on 2 cores. ``--quick`` runs a short version of each (a smoke test of the harness).
 """
 
@@ -13,7 +14,7 @@ import json
 import os
 import time
 
-from bench import browser_bench, burst_bench, cluster_stage, load_bench, profile_rerun, report
+from bench import browser_bench, burst_bench, cluster_stage, lighthouse_stage, load_bench, profile_rerun, report
 from bench.common import RESULTS_DIR, machine
 
 
@@ -47,6 +48,9 @@ def main() -> None:
         results["cluster"] = cluster_stage.run(20 if args.quick else max(n for _, n in load_bench.PLAN), log=log)
     log("bursts: sessions that all open at once")
     results["burst"] = burst_bench.run((10,) if args.quick else burst_bench.BURSTS, not args.no_cluster, log=log)
+    log("Lighthouse: the kiosk start screen and one region, against the bare page")
+    runs = 1 if args.quick else lighthouse_stage.RUNS
+    results["lighthouse"] = lighthouse_stage.run(runs, not args.no_cluster, log=log)
     results["machine"]["load_average_at_end"] = os.getloadavg()
     results["duration_s"] = round(time.monotonic() - started, 1)
     results["quick"] = args.quick

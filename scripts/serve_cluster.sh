@@ -5,6 +5,7 @@
 # from the others.
 #
 #   LISTEN_PORT=8080 REPLICA_PORTS="8511 8512" RUN_DIR=test-artifacts/cluster scripts/serve_cluster.sh
+# APP_SCRIPT serves another script the same way (the benchmarks' bare page: bench/bare_app.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ LISTEN_HOST=${LISTEN_HOST:-127.0.0.1}
 LISTEN_PORT=${LISTEN_PORT:-8080}
 REPLICA_PORTS=${REPLICA_PORTS:-"8511 8512"}
 RUN_DIR=${RUN_DIR:-test-artifacts/cluster}
+APP_SCRIPT=${APP_SCRIPT:-explorer_server.py}
 
 [ "${NGINX_ENSURED:-}" = 1 ] || scripts/ensure_nginx.sh >&2  # make serve-cluster has run it already
 NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
@@ -44,7 +46,7 @@ set +a
 
 upstreams=()
 for port in $REPLICA_PORTS; do
-  "$PY" -m streamlit run explorer_app.py --server.address 127.0.0.1 --server.port "$port" \
+  "$PY" -m streamlit run "$APP_SCRIPT" --server.address 127.0.0.1 --server.port "$port" \
     >"$RUN_DIR/replica-$port.log" 2>&1 &
   pids+=($!)
   echo $! >"$RUN_DIR/replica-$port.pid"

@@ -2,6 +2,27 @@
 // - kiosk: no context menu, and the idle reset (warning with a countdown, then a fresh start);
 // - present: the arrow keys step through the guided tour.
 // It only reads numbers and fixed words from data; nothing is written as HTML.
+// The page's style sheet (assets/page.css) keeps the main area hidden until <html data-dn-ready>:
+// Streamlit draws each kind of element with a grey stand-in until its code has loaded, and the page
+// jumped as they were swapped for the real thing. Ready means the first run has ended and no
+// stand-in is left; set once per page load, never again (a later tap must not hide the page). The
+// style sheet shows the page after a few seconds whatever happens here.
+const STAND_IN = '[data-testid="stMain"] :is(.stSkeleton, [data-testid^="stSkeleton"])';
+
+function revealWhenDrawn(html) {
+  if ("dnReady" in html.dataset || window.dnRevealWatch) return;
+  const app = document.querySelector('[data-testid="stApp"]');
+  const drawn = () => app?.dataset.testScriptState === "notRunning" && !document.querySelector(STAND_IN);
+  const check = () => {
+    if (!drawn()) return;
+    window.dnRevealWatch.disconnect();
+    html.dataset.dnReady = "";
+  };
+  window.dnRevealWatch = new MutationObserver(check);
+  if (app) window.dnRevealWatch.observe(app, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-test-script-state"] });
+  check();
+}
+
 export default function ({ parentElement, data, setTriggerValue }) {
   const mode = ["kiosk", "present", "explore"].includes(data?.mode) ? data.mode : "explore";
   const scale = Number.isFinite(data?.scale) ? data.scale : 100;
@@ -18,6 +39,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
   });
   html.dataset.dnScale = String(scale);
   html.style.setProperty("--dn-scale", String(scale / 100));
+  revealWhenDrawn(html);
   // Streamlit calls this again on every rerun but runs the returned cleanup only
   // when the component goes away: undo the previous run's listeners and timer first.
   if (typeof window.dnShellCleanup === "function") window.dnShellCleanup();

@@ -29,7 +29,7 @@ class Server(StreamlitServer):
     """
 
     def __init__(self, env: dict[str, str] | None = None) -> None:
-        super().__init__(script="explorer_app.py", name="explorer-test", env=dict(env or {}))
+        super().__init__(script="explorer_server.py", name="explorer-test", env=dict(env or {}))
 
 
 def wait_for_app(page: Page) -> None:
@@ -84,3 +84,19 @@ def press_region(page: Page, region: str, *, tap: bool = False, side: str | None
         page.touchscreen.tap(point["x"], point["y"])
     else:
         page.mouse.click(point["x"], point["y"])
+
+
+LAYOUT_SHIFTS = """
+window.__dnShifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__dnShifts.push(entry.value);
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+"""An init script that records every layout shift not caused by input (what CLS adds up)."""
+
+
+def layout_shift(page: Page) -> float:
+    """The page's layout shifts so far, added up (CLS for a page that is open a short while)."""
+    return float(page.evaluate("window.__dnShifts.reduce((a, b) => a + b, 0)"))

@@ -1,0 +1,118 @@
+"""The first paint, laid out the way it stays: Streamlit's page with our style sheet and mode in it.
+
+Streamlit's ``index.html`` knows nothing of the app until its code has loaded and the first script
+run's elements arrive; our page-wide style sheet came with the shell component, later still, and
+the page moved as it landed (centred to wide, the header's room, the mode's bigger type). Here the
+page is served with:
+
+- ``<html data-dn-mode="kiosk">``: the mode the session will have (``?mode=``, else the
+  deployment's), so every mode rule applies from the first paint;
+- ``assets/page.css`` at the end of ``<body>`` (after Streamlit's own styles: same weight, ours win).
+
+``FirstPaint`` is plain ASGI middleware (for ``st.App``, see ``explorer_server.py``): it rewrites only
+HTML pages, passes everything else through untouched, and never imports Streamlit.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+from dn_explorer.modes import Mode, Settings, parse_mode
+from dn_explorer.paths import PAGE_CSS
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+NOT_PAGES = ("/_stcore/", "/static/", "/component/", "/app/static/", "/media/", "/favicon.png", "/manifest.json")
+"""Streamlit's own routes: never a page, passed through as they are (streamed, compressed)."""
+_HTML_TAG = re.compile(rb"<html\b[^>]*>", re.IGNORECASE)
+
+
+def read_style_sheet(path: Path) -> str:
+    """A style sheet's text; refused if it could end its ``<style>`` early."""
+    css = path.read_text(encoding="utf-8")
+    if "</" in css:
+        raise ValueError(f"{path}: a style sheet must not hold '</'")
+    return css
+
+
+@functools.cache
+def page_css() -> str:
+    """Our style sheet, read once per process (at the first page served, not at import)."""
+    return read_style_sheet(PAGE_CSS)
+
+
+def first_mode(query_string: bytes, default: Mode) -> Mode:
+    """The mode a session opened at this address will have (as ``explorer_ui.shell.current_mode``)."""
+    values = parse_qs(query_string.decode("latin-1"), keep_blank_values=True).get("mode", [])
+    return parse_mode(values) or default
+
+
+def with_first_paint(page: bytes, mode: Mode) -> bytes:
+    """Streamlit's page with ``data-dn-mode`` on ``<html>`` and our style sheet before ``</body>``.
+
+    The mode is one of our own fixed words and the sheet our own file: nothing from the request is
+    written into the page. A page without the tags it expects comes back unchanged.
+    """
+    match = _HTML_TAG.search(page)
+    if match is None or b"</body>" not in page:
+        return page
+    tag = match.group(0)
+    marked = tag[:-1].rstrip(b"/ ") + f' data-dn-mode="{mode.value}">'.encode()
+    page = page[: match.start()] + marked + page[match.end() :]
+    style = f'<style id="dn-page-style">\n{page_css()}</style>\n'.encode()
+    head, _, tail = page.rpartition(b"</body>")
+    return head + style + b"</body>" + tail
+
+
+class FirstPaint:
+    """ASGI middleware: pages (HTML answers to GET outside Streamlit's own routes) get
+    ``with_first_paint``; everything else streams through untouched."""
+
+    def __init__(self, app: ASGIApp, settings: Settings | None = None) -> None:
+        self.app = app
+        self.default_mode = (settings or Settings.from_env()).default_mode
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or scope.get("method") != "GET" or path.startswith(NOT_PAGES):
+            await self.app(scope, receive, send)
+            return
+        mode = first_mode(scope.get("query_string", b""), self.default_mode)
+        # The page is small (8 kB): ask for it uncompressed, so it can be rewritten (nginx compresses it).
+        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"accept-encoding"]
+        scope = {**scope, "headers": headers}
+        start: Message = {}
+        chunks: list[bytes] = []
+        rewrite = False
+
+        async def rewriting_send(message: Message) -> None:
+            nonlocal rewrite
+            if message["type"] == "http.response.start":
+                content_type = dict((k.lower(), v) for k, v in message.get("headers", [])).get(b"content-type", b"")
+                rewrite = message.get("status") == 200 and content_type.startswith(b"text/html")
+                if not rewrite:
+                    await send(message)
+                    return
+                start.update(message)
+                return
+            if not rewrite or message["type"] != "http.response.body":
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body", False):
+                return
+            body = with_first_paint(b"".join(chunks), mode)
+            kept = [(k, v) for k, v in start.get("headers", []) if k.lower() not in (b"content-length", b"etag")]
+            await send({**start, "headers": [*kept, (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
+
+        await self.app(scope, receive, rewriting_send)

@@ -1,0 +1,18 @@
+"""What ``make run`` and every deployment start: ``streamlit run explorer_server.py``.
+
+The app itself is ``explorer_app.py`` (with ``pages/``); this wraps it as Streamlit's ASGI app with
+two pieces of middleware:
+
+- ``FirstPaint`` serves each page with our style sheet and its mode already in it, so the first
+  paint does not move (``dn_explorer/first_paint.py``);
+- ``CompressedStatic`` sends Streamlit's JavaScript and CSS gzipped, compressed once per process
+  (``dn_explorer/static_gzip.py``).
+"""
+
+import streamlit as st
+from starlette.middleware import Middleware
+
+from dn_explorer.first_paint import FirstPaint
+from dn_explorer.static_gzip import CompressedStatic
+
+app = st.App("explorer_app.py", middleware=[Middleware(CompressedStatic), Middleware(FirstPaint)])
