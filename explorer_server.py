@@ -9,10 +9,14 @@ two pieces of middleware:
   (``dn_explorer/static_gzip.py``).
 """
 
+from pathlib import Path
+
 import streamlit as st
 from starlette.middleware import Middleware
 
 from dn_explorer.first_paint import FirstPaint
 from dn_explorer.static_gzip import CompressedStatic
 
-app = st.App("explorer_app.py", middleware=[Middleware(CompressedStatic), Middleware(FirstPaint)])
+STREAMLIT_JS = Path(st.__file__).parent / "static" / "static" / "js"
+
+app = st.App("explorer_app.py", middleware=[Middleware(CompressedStatic), Middleware(FirstPaint, js_dir=STREAMLIT_JS)])

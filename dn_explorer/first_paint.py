@@ -7,7 +7,9 @@ page is served with:
 
 - ``<html data-dn-mode="kiosk">``: the mode the session will have (``?mode=``, else the
   deployment's), so every mode rule applies from the first paint;
-- ``assets/page.css`` at the end of ``<body>`` (after Streamlit's own styles: same weight, ours win).
+- ``assets/page.css`` at the end of ``<body>`` (after Streamlit's own styles: same weight, ours win);
+- a ``modulepreload`` for the code of Streamlit's elements that every page has but that Streamlit
+  fetches only once the first of them arrives (the page stays hidden until they are drawn).
 
 ``FirstPaint`` is plain ASGI middleware (for ``st.App``, see ``explorer_server.py``): it rewrites only
 HTML pages, passes everything else through untouched, and never imports Streamlit.
@@ -16,6 +18,7 @@ HTML pages, passes everything else through untouched, and never imports Streamli
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
@@ -50,14 +53,36 @@ def page_css() -> str:
     return read_style_sheet(PAGE_CSS)
 
 
+LAZY_ELEMENTS = ("BidiComponent", "PageLink", "Button")
+"""Streamlit's elements on every page whose code it fetches only when the first of them arrives:
+asked for with the page instead (``<link rel="modulepreload">``), they are there when the first run's
+elements are, and the page shows sooner."""
+_IMPORT = re.compile(r'(?:from|import)\s*"\./([\w.$-]+\.js)"')
+
+
+def lazy_chunks(js_dir: Path, names: tuple[str, ...] = LAZY_ELEMENTS) -> tuple[str, ...]:
+    """The file names of those elements' code in Streamlit's build (``PageLink.<hash>.js``) and of
+    every module they import, in a fixed order; the page's own preloads are left out later."""
+    found: dict[str, None] = {}
+    todo = [path.name for name in names for path in sorted(js_dir.glob(f"{name}.*.js"))]
+    while todo:
+        name = todo.pop(0)
+        if name in found or not (js_dir / name).is_file():
+            continue
+        found[name] = None
+        todo += _IMPORT.findall((js_dir / name).read_text(encoding="utf-8", errors="replace"))
+    return tuple(found)
+
+
 def first_mode(query_string: bytes, default: Mode) -> Mode:
     """The mode a session opened at this address will have (as ``explorer_ui.shell.current_mode``)."""
     values = parse_qs(query_string.decode("latin-1"), keep_blank_values=True).get("mode", [])
     return parse_mode(values) or default
 
 
-def with_first_paint(page: bytes, mode: Mode) -> bytes:
-    """Streamlit's page with ``data-dn-mode`` on ``<html>`` and our style sheet before ``</body>``.
+def with_first_paint(page: bytes, mode: Mode, preloads: tuple[str, ...] = ()) -> bytes:
+    """Streamlit's page with ``data-dn-mode`` on ``<html>``, our style sheet before ``</body>``, and a
+    ``modulepreload`` for each of ``preloads`` (file names in Streamlit's ``static/js``) it lacks.
 
     The mode is one of our own fixed words and the sheet our own file: nothing from the request is
     written into the page. A page without the tags it expects comes back unchanged.
@@ -68,6 +93,13 @@ def with_first_paint(page: bytes, mode: Mode) -> bytes:
     tag = match.group(0)
     marked = tag[:-1].rstrip(b"/ ") + f' data-dn-mode="{mode.value}">'.encode()
     page = page[: match.start()] + marked + page[match.end() :]
+    missing = [name for name in preloads if f"static/js/{name}".encode() not in page]
+    if missing and b"</head>" in page:
+        links = "".join(
+            f'<link rel="modulepreload" crossorigin href="./static/js/{html.escape(n)}">\n' for n in missing
+        )
+        head, _, tail = page.partition(b"</head>")
+        page = head + links.encode() + b"</head>" + tail
     style = f'<style id="dn-page-style">\n{page_css()}</style>\n'.encode()
     head, _, tail = page.rpartition(b"</body>")
     return head + style + b"</body>" + tail
@@ -77,9 +109,17 @@ class FirstPaint:
     """ASGI middleware: pages (HTML answers to GET outside Streamlit's own routes) get
     ``with_first_paint``; everything else streams through untouched."""
 
-    def __init__(self, app: ASGIApp, settings: Settings | None = None) -> None:
+    def __init__(self, app: ASGIApp, settings: Settings | None = None, js_dir: Path | None = None) -> None:
         self.app = app
         self.default_mode = (settings or Settings.from_env()).default_mode
+        self.js_dir = js_dir
+        self._preloads: tuple[str, ...] | None = None
+
+    def preloads(self) -> tuple[str, ...]:
+        """Read from Streamlit's build at the first page served (not at import), then kept."""
+        if self._preloads is None:
+            self._preloads = lazy_chunks(self.js_dir) if self.js_dir else ()
+        return self._preloads
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -110,7 +150,7 @@ class FirstPaint:
             chunks.append(message.get("body", b""))
             if message.get("more_body", False):
                 return
-            body = with_first_paint(b"".join(chunks), mode)
+            body = with_first_paint(b"".join(chunks), mode, self.preloads())
             kept = [(k, v) for k, v in start.get("headers", []) if k.lower() not in (b"content-length", b"etag")]
             await send({**start, "headers": [*kept, (b"content-length", str(len(body)).encode())]})
             await send({"type": "http.response.body", "body": body})

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dn_explorer import static_gzip
-from dn_explorer.first_paint import FirstPaint, first_mode, page_css, read_style_sheet, with_first_paint
+from dn_explorer.first_paint import FirstPaint, first_mode, lazy_chunks, page_css, read_style_sheet, with_first_paint
 from dn_explorer.modes import Mode, Settings
 from dn_explorer.static_gzip import CompressedStatic
 
@@ -158,3 +158,19 @@ def test_static_answers_that_must_not_be_compressed_pass_as_they_are(
     headers, sent = _call(CompressedStatic(app), path, headers=[(b"accept-encoding", accept)])
     assert sent == body
     assert "content-encoding" not in headers
+
+
+def test_the_code_of_streamlit_s_everyday_elements_is_asked_for_with_the_page(tmp_path: Path) -> None:
+    (tmp_path / "PageLink.abc.js").write_text('import{a}from"./dep.1.js";import"./side.2.js";', encoding="utf-8")
+    (tmp_path / "dep.1.js").write_text('import{b}from"./index.main.js";', encoding="utf-8")
+    (tmp_path / "side.2.js").write_text("", encoding="utf-8")
+    (tmp_path / "index.main.js").write_text('import{c}from"./dep.1.js";', encoding="utf-8")  # a cycle
+    (tmp_path / "Other.x.js").write_text("", encoding="utf-8")
+    chunks = lazy_chunks(tmp_path, ("PageLink", "Missing"))
+    assert chunks == ("PageLink.abc.js", "dep.1.js", "side.2.js", "index.main.js")
+    page = PAGE.replace(b"</head>", b'<script type="module" src="./static/js/index.main.js"></script></head>')
+    served = with_first_paint(page, Mode.EXPLORE, chunks).decode()
+    for name in ("PageLink.abc.js", "dep.1.js", "side.2.js"):
+        assert served.count(f'<link rel="modulepreload" crossorigin href="./static/js/{name}">') == 1
+    assert served.count("index.main.js") == 1  # the page has it already
+    assert served.index("modulepreload") < served.index("</head>")
