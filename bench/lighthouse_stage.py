@@ -42,11 +42,12 @@ AUDITS = {
 }
 
 
-def lighthouse_once(url: str) -> dict[str, float]:
-    """One Lighthouse run: the performance score (0-100) and the figures behind it."""
+def lighthouse_once(url: str) -> dict[str, float] | None:
+    """One Lighthouse run: the performance score (0-100) and the figures behind it; None if Lighthouse
+    failed or could not score the page (the stage then reports the runs it has)."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "report.json"
-        subprocess.run(
+        done = subprocess.run(
             [
                 str(LIGHTHOUSE),
                 url,
@@ -57,14 +58,18 @@ def lighthouse_once(url: str) -> dict[str, float]:
                 "--quiet",
                 f"--chrome-flags={CHROME_FLAGS}",
             ],
-            check=True,
+            check=False,
             timeout=180,
             env={**os.environ, "CHROME_PATH": str(CHROME)},
             capture_output=True,
         )
+        if done.returncode != 0 or not out.exists():
+            return None
         report = json.loads(out.read_text(encoding="utf-8"))
+    if report["categories"]["performance"]["score"] is None:
+        return None
     audits = report["audits"]
-    row = {"score": round(report["categories"]["performance"]["score"] * 100)}
+    row: dict[str, float] = {"score": round(report["categories"]["performance"]["score"] * 100)}
     for name, audit in AUDITS.items():
         row[name] = round(audits[audit]["numericValue"], 3 if name == "cls" else 0)
     row["compression_savings_kb"] = round(
@@ -74,7 +79,9 @@ def lighthouse_once(url: str) -> dict[str, float]:
 
 
 def lighthouse(url: str, runs: int = RUNS) -> dict[str, object]:
-    rows = [lighthouse_once(url) for _ in range(runs)]
+    rows = [row for row in (lighthouse_once(url) for _ in range(runs)) if row is not None]
+    if not rows:
+        raise RuntimeError(f"Lighthouse gave no score for {url} in {runs} runs")
     median = statistics.median_low([r["score"] for r in rows])
     chosen = next(r for r in rows if r["score"] == median)
     return {**chosen, "scores": [r["score"] for r in rows], "worst_cls": max(r["cls"] for r in rows)}
@@ -123,14 +130,18 @@ def run(runs: int = RUNS, cluster: bool = True, log=print) -> dict[str, object]:
     for app in ("bare", "explorer"):
         with StreamlitServer(APPS[app], name=f"lighthouse-{app}", env=config_env("deploy")) as server:
             rows += _measure("direct", app, server.url, runs, log)
+    if not cluster:
+        return {"rows": rows, "goals": goals(rows), "runs": runs}
     nginx = subprocess.run([str(PROJECT_ROOT / "scripts" / "ensure_nginx.sh")], capture_output=True, check=False)
-    if cluster and nginx.returncode == 0:
+    if nginx.returncode == 0:
         for app, replicas in (("bare", 1), ("explorer", 2)):
             served = ClusterServer(replicas, script=APPS[app]).start()
             try:
                 rows += _measure("through nginx", app, served.url, runs, log)
             finally:
                 served.stop()
+    else:
+        log("  lighthouse through nginx skipped: no nginx")
     return {"rows": rows, "goals": goals(rows), "runs": runs}
 
 

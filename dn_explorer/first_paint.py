@@ -36,6 +36,10 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 NOT_PAGES = ("/_stcore/", "/static/", "/component/", "/app/static/", "/media/", "/favicon.png", "/manifest.json")
 """Streamlit's own routes: never a page, passed through as they are (streamed, compressed)."""
+ASKED_AS_IS = (b"accept-encoding", b"if-none-match", b"if-modified-since", b"range", b"if-range")
+"""Request headers a page is asked for without (see ``FirstPaint``)."""
+NOT_OF_THE_REWRITE = (b"content-length", b"etag", b"last-modified", b"accept-ranges")
+"""Answer headers that describe Streamlit's file, not the page as rewritten."""
 _HTML_TAG = re.compile(rb"<html\b[^>]*>", re.IGNORECASE)
 
 
@@ -127,9 +131,12 @@ class FirstPaint:
             await self.app(scope, receive, send)
             return
         mode = first_mode(scope.get("query_string", b""), self.default_mode)
-        # The page is small (8 kB): ask for it uncompressed, so it can be rewritten (nginx compresses it).
-        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"accept-encoding"]
-        scope = {**scope, "headers": headers}
+        # The page is small (8 kB): ask for it whole, uncompressed and unconditionally, so it can be
+        # rewritten (nginx compresses it). A 304 would keep a browser's copy from before a change to
+        # our style sheet, which Streamlit's date and ETag for its own file know nothing of.
+        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in ASKED_AS_IS]
+        extensions = {k: v for k, v in (scope.get("extensions") or {}).items() if k != "http.response.pathsend"}
+        scope = {**scope, "headers": headers, "extensions": extensions}
         start: Message = {}
         chunks: list[bytes] = []
         rewrite = False
@@ -151,7 +158,7 @@ class FirstPaint:
             if message.get("more_body", False):
                 return
             body = with_first_paint(b"".join(chunks), mode, self.preloads())
-            kept = [(k, v) for k, v in start.get("headers", []) if k.lower() not in (b"content-length", b"etag")]
+            kept = [(k, v) for k, v in start.get("headers", []) if k.lower() not in NOT_OF_THE_REWRITE]
             await send({**start, "headers": [*kept, (b"content-length", str(len(body)).encode())]})
             await send({"type": "http.response.body", "body": body})
 

@@ -3,15 +3,16 @@
 Streamlit sends ``/static/`` uncompressed on purpose (its GZip middleware would compress the same
 2.6 MB again on every request) and leaves compression to a proxy in front. Without one (``make run``
 on a clinic's network, a phone on a slow link) that was about 15 s of blank screen. These files are
-named by their content hash and never change, so each is compressed the first time it is asked for
-and the compressed bytes are kept (``compressed``: at most a few hundred files, about 1 MB in all).
-Behind nginx this does nothing: nginx asks its replicas without ``Accept-Encoding`` and compresses
-itself. Plain ASGI middleware; never imports Streamlit.
+named by their content hash and never change, so each is compressed (in a worker thread, off the
+event loop) the first time it is asked for, and the compressed bytes are kept, by path and ETag: at
+most Streamlit's whole build, about 6 MB gzipped, and in practice the 2-3 MB a page loads. Behind
+nginx the replica's gzipped answer passes through (nginx compresses only what comes uncompressed).
+Plain ASGI middleware; never imports Streamlit.
 """
 
 from __future__ import annotations
 
-import functools
+import asyncio
 import gzip
 
 from dn_explorer.first_paint import ASGIApp, Message, Receive, Scope, Send
@@ -19,32 +20,49 @@ from dn_explorer.first_paint import ASGIApp, Message, Receive, Scope, Send
 STATIC_PREFIX = "/static/"
 TEXT_TYPES = (b"application/javascript", b"text/", b"application/json", b"image/svg+xml", b"font/ttf")
 MIN_BYTES = 1024
-
-
-@functools.lru_cache(maxsize=1024)
-def compressed(path: str, etag: bytes, body: bytes) -> bytes:
-    """``body`` gzipped; cached by path and ETag (the file's identity), so once per file and process."""
-    return gzip.compress(body, compresslevel=6, mtime=0)
+NOT_OF_THE_GZIPPED = (b"content-length", b"vary", b"accept-ranges", b"etag")
+"""Answer headers that describe the file as stored: ranges and length would be of the wrong bytes."""
 
 
 def accepts_gzip(scope: Scope) -> bool:
+    """``Accept-Encoding`` names gzip without ``q=0``."""
     for key, value in scope.get("headers", []):
-        if key.lower() == b"accept-encoding":
-            return any(part.split(b";")[0].strip() == b"gzip" for part in value.lower().split(b","))
+        if key.lower() != b"accept-encoding":
+            continue
+        for part in value.lower().split(b","):
+            coding, *params = (p.strip() for p in part.split(b";"))
+            if coding == b"gzip":
+                return not any(p.replace(b" ", b"") in (b"q=0", b"q=0.0", b"q=0.00", b"q=0.000") for p in params)
     return False
 
 
 class CompressedStatic:
-    """ASGI middleware: a whole 200 answer under ``/static/`` of a text type, to a client that takes
-    gzip, goes out gzipped from the cache. Everything else passes through untouched."""
+    """ASGI middleware: a whole 200 answer to GET under ``/static/`` of a text type, to a client that
+    takes gzip, goes out gzipped from the cache. Everything else passes through untouched."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self.cache: dict[tuple[str, bytes], bytes] = {}  # (path, ETag) -> gzipped bytes
+        self.compressions = 0
+
+    async def _compressed(self, path: str, etag: bytes, body: bytes) -> bytes:
+        key = (path, etag)
+        if key not in self.cache:
+            self.compressions += 1
+            self.cache[key] = await asyncio.to_thread(gzip.compress, body, 6, mtime=0)
+        return self.cache[key]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope.get("path", "").startswith(STATIC_PREFIX) or not accepts_gzip(scope):
+        path = scope.get("path", "")
+        if scope["type"] != "http" or scope.get("method") != "GET" or not path.startswith(STATIC_PREFIX):
             await self.app(scope, receive, send)
             return
+        if not accepts_gzip(scope):
+            await self.app(scope, receive, send)
+            return
+        # A whole body is needed: no zero-copy file sending, whatever the server offers.
+        extensions = {k: v for k, v in (scope.get("extensions") or {}).items() if k != "http.response.pathsend"}
+        scope = {**scope, "extensions": extensions}
         start: Message = {}
         chunks: list[bytes] = []
         holding = False
@@ -71,15 +89,19 @@ class CompressedStatic:
             if message.get("more_body", False):
                 return
             body = b"".join(chunks)
-            dropped = (b"content-length", b"vary", b"accept-ranges")  # ranges would be of the gzipped bytes
-            headers: list[tuple[bytes, bytes]] = [
-                (k, v) for k, v in start.get("headers", []) if k.lower() not in dropped
-            ]
+            named = {k.lower(): v for k, v in start.get("headers", [])}
+            headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in NOT_OF_THE_GZIPPED]
+            etag = named.get(b"etag", b"")
             if len(body) >= MIN_BYTES:
-                etag = dict((k.lower(), v) for k, v in headers).get(b"etag", b"")
-                body = compressed(scope["path"], etag, body)
+                body = await self._compressed(path, etag, body)
                 headers.append((b"content-encoding", b"gzip"))
-            headers.extend([(b"vary", b"Accept-Encoding"), (b"content-length", str(len(body)).encode())])
+                if etag:  # another representation: another tag, so a cache never mixes the two
+                    headers.append((b"etag", etag[:-1] + b'-gzip"' if etag.endswith(b'"') else etag + b"-gzip"))
+            elif etag:
+                headers.append((b"etag", etag))
+            vary = named.get(b"vary", b"")
+            vary = vary if b"accept-encoding" in vary.lower() else (vary + b", " if vary else b"") + b"Accept-Encoding"
+            headers.extend([(b"vary", vary), (b"content-length", str(len(body)).encode())])
             await send({**start, "headers": headers})
             await send({"type": "http.response.body", "body": body})
 

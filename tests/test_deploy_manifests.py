@@ -65,6 +65,27 @@ def test_the_pods_run_with_the_settings_every_replica_runs_with() -> None:
     assert {"secretRef": {"name": "dn-explorer-secret"}} in refs  # the shared cookie secret, never in a file
 
 
+INGRESS_NGINX_ANNOTATIONS = {
+    "affinity",
+    "affinity-mode",
+    "session-cookie-name",
+    "session-cookie-samesite",
+    "session-cookie-secure",
+    "proxy-read-timeout",
+    "proxy-send-timeout",
+    "proxy-body-size",
+}
+"""ingress-nginx annotations we use, each checked by hand against its documentation (the schema cannot:
+an unknown annotation is silently ignored)."""
+
+
+def test_the_ingress_uses_only_annotations_ingress_nginx_knows() -> None:
+    annotations = _resources()["Ingress"]["metadata"]["annotations"]
+    prefix = "nginx.ingress.kubernetes.io/"
+    assert all(key.startswith(prefix) for key in annotations)
+    assert {key.removeprefix(prefix) for key in annotations} <= INGRESS_NGINX_ANNOTATIONS
+
+
 def test_sessions_stick_to_their_pod_with_our_nginx_s_cookie() -> None:
     annotations = _resources()["Ingress"]["metadata"]["annotations"]
     assert annotations["nginx.ingress.kubernetes.io/affinity"] == "cookie"

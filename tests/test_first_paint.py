@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from dn_explorer import static_gzip
 from dn_explorer.first_paint import FirstPaint, first_mode, lazy_chunks, page_css, read_style_sheet, with_first_paint
 from dn_explorer.modes import Mode, Settings
 from dn_explorer.static_gzip import CompressedStatic
@@ -128,17 +127,18 @@ SCRIPT = b"function f() { return 1; }\n" * 400
 
 
 def test_static_text_goes_out_gzipped_and_is_compressed_once_per_file() -> None:
-    static_gzip.compressed.cache_clear()
     app, _ = _inner(SCRIPT, b"application/javascript", extra=((b"etag", b'"abc"'), (b"accept-ranges", b"bytes")))
+    middleware = CompressedStatic(app)
     for _ in range(3):
-        headers, body = _call(CompressedStatic(app), "/static/js/x.js", headers=[(b"accept-encoding", b"br, gzip")])
+        headers, body = _call(middleware, "/static/js/x.js", headers=[(b"accept-encoding", b"br, gzip")])
         assert headers["content-encoding"] == "gzip"
         assert gzip.decompress(body) == SCRIPT
         assert int(headers["content-length"]) == len(body)
         assert "accept-ranges" not in headers
         assert headers["vary"] == "Accept-Encoding"
-    info = static_gzip.compressed.cache_info()
-    assert (info.misses, info.hits) == (1, 2)
+        assert headers["etag"] == '"abc-gzip"'  # not the plain file's tag
+    assert middleware.compressions == 1
+    assert list(middleware.cache) == [("/static/js/x.js", b'"abc"')]  # the key holds no body
 
 
 @pytest.mark.parametrize(
@@ -149,6 +149,7 @@ def test_static_text_goes_out_gzipped_and_is_compressed_once_per_file() -> None:
         ("/static/media/x.woff2", b"gzip", b"font/woff2", 200, SCRIPT),  # compressed already
         ("/static/js/x.js", b"gzip", b"application/javascript", 200, b"tiny"),
         ("/component/x.js", b"gzip", b"application/javascript", 200, SCRIPT),  # not Streamlit's static files
+        ("/static/js/x.js", b"gzip;q=0, br", b"application/javascript", 200, SCRIPT),  # gzip refused
     ],
 )
 def test_static_answers_that_must_not_be_compressed_pass_as_they_are(
@@ -174,3 +175,21 @@ def test_the_code_of_streamlit_s_everyday_elements_is_asked_for_with_the_page(tm
         assert served.count(f'<link rel="modulepreload" crossorigin href="./static/js/{name}">') == 1
     assert served.count("index.main.js") == 1  # the page has it already
     assert served.index("modulepreload") < served.index("</head>")
+
+
+def test_a_page_is_always_asked_for_whole_so_no_browser_keeps_an_old_one() -> None:
+    app, seen = _inner(PAGE, b"text/html", extra=((b"etag", b'"streamlit"'), (b"last-modified", b"Tue, 1 Dec 2026")))
+    asked = [(b"if-none-match", b'"streamlit"'), (b"if-modified-since", b"Tue, 1 Dec 2026"), (b"range", b"bytes=0-9")]
+    headers, body = _call(FirstPaint(app, Settings()), "/", headers=asked)
+    assert not {b"if-none-match", b"if-modified-since", b"range"} & set(seen["headers"])
+    assert headers["status"] == 200
+    assert b"dn-page-style" in body
+    assert "etag" not in headers  # Streamlit's tags and dates are of its file, not of this page
+    assert "last-modified" not in headers
+
+
+def test_head_requests_pass_through_both_middlewares() -> None:
+    for middleware, path in ((FirstPaint, "/"), (CompressedStatic, "/static/js/x.js")):
+        app, _ = _inner(SCRIPT, b"application/javascript")
+        _, body = _call(middleware(app), path, method="HEAD", headers=[(b"accept-encoding", b"gzip")])
+        assert body == SCRIPT
