@@ -28,6 +28,10 @@ def _kb(value: float) -> str:
     return f"{value / 1000:.1f} kB"
 
 
+def _met(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
 def _mark(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
@@ -526,6 +530,26 @@ def _burst_section(results: dict, add) -> None:
     add("| --- | --- | --- |")
     for goal in burst.get("goals", []):
         add(f"| {goal['goal']} | {goal['ratio']:.2f}× | {'met' if goal['met'] else '**not met**'} |")
+    for config, browser in (results.get("browser") or {}).items():
+        first, tap = browser["first_view_ratio_p50"], browser["tap_ratio_p50"]
+        tap_ms = browser["tap_ms"]["explorer"]["p50"]
+        add(f"| first view in Chromium ≤ 1.1× bare ({config} settings) | {first:.2f}× | {_met(first <= 1.1)} |")
+        add(
+            f"| tap to content ≤ 16 ms and ≤ 0.5× bare ({config} settings) | {tap_ms:.0f} ms, {tap:.2f}× | "
+            f"{_met(tap_ms <= 16 and tap <= 0.5)} |"
+        )
+    add("")
+    add(
+        "What dominates a first view's server CPU (py-spy, 100 first views of the explorer on one process, "
+        "2026-12-02): the v2 components' messages (the map, the region view with every panel, the list, the "
+        "shell, Listen: about 130 kB a first view, each serialized, hashed by Streamlit's message cache and "
+        "deflated, and each waking the event loop), about 40 %; Streamlit's multipage set-up on every run "
+        "(finding the pages and resolving each page link's path), about 13 %; compiling the page again for each "
+        'new session with Streamlit\'s "magic" pass, 8 % (now off: `runner.magicEnabled = false`); sending on '
+        "the websocket, about 10 %. The bare page sends 0.7 kB. What would halve it: the components' code as "
+        "files the browser keeps (Streamlit's packaged-component manifest) instead of inline in every first "
+        "view, and one component for the map, the list and the view."
+    )
     add("")
 
 

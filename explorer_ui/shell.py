@@ -28,7 +28,8 @@ def settings() -> Settings:
 
 @functools.cache
 def _component() -> Callable[..., object]:
-    # Not style-isolated on purpose: its CSS holds the page-wide mode and text-size rules.
+    # Not style-isolated: its idle warning covers the whole page. (The page-wide mode and text-size
+    # rules are in assets/page.css, which reaches the browser with the page: dn_explorer/first_paint.py.)
     return from_files("dn_shell", SHELL_DIR, "shell", isolate_styles=False)
 
 
