@@ -3,7 +3,6 @@ ASGI middleware driven by a stand-in app (no server)."""
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 from dn_explorer.first_paint import FirstPaint, first_mode, lazy_chunks, page_css, read_style_sheet, with_first_paint
 from dn_explorer.modes import Mode, Settings
 from dn_explorer.static_gzip import CompressedStatic
+from tests.support.threads import run_coroutine
 
 PAGE = b'<!doctype html>\n<html lang="en">\n<head><title>x</title></head>\n<body><div id="root"></div></body></html>\n'
 
@@ -89,7 +89,7 @@ def _call(middleware, path: str, query: bytes = b"", method: str = "GET", header
         return {"type": "http.request"}
 
     scope = {"type": "http", "method": method, "path": path, "query_string": query, "headers": list(headers)}
-    asyncio.run(middleware(scope, receive, send))
+    run_coroutine(lambda: middleware(scope, receive, send))
     start = next(m for m in sent if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return {k.decode(): v.decode() for k, v in start["headers"]} | {"status": start["status"]}, body
@@ -151,6 +151,7 @@ def test_static_text_goes_out_gzipped_and_is_compressed_once_per_file() -> None:
         ("/component/x.js", b"gzip", b"application/javascript", 200, SCRIPT),  # not Streamlit's static files
         ("/static/js/x.js", b"gzip;q=0, br", b"application/javascript", 200, SCRIPT),  # gzip refused
     ],
+    ids=["no-gzip", "range", "woff2", "tiny", "not-static", "gzip-q0"],
 )
 def test_static_answers_that_must_not_be_compressed_pass_as_they_are(
     path: str, accept: bytes, content_type: bytes, status: int, body: bytes
