@@ -20,19 +20,12 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qs
 
+from dn_explorer.asgi_rewrite import ASGIApp, Headers, Message, Receive, Scope, Send, headers_named, send_rewritten
 from dn_explorer.modes import Mode, Settings, parse_mode
 from dn_explorer.paths import PAGE_CSS
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 NOT_PAGES = ("/_stcore/", "/static/", "/component/", "/app/static/", "/media/", "/favicon.png", "/manifest.json")
 """Streamlit's own routes: never a page, passed through as they are (streamed, compressed)."""
@@ -135,31 +128,14 @@ class FirstPaint:
         # rewritten (nginx compresses it). A 304 would keep a browser's copy from before a change to
         # our style sheet, which Streamlit's date and ETag for its own file know nothing of.
         headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in ASKED_AS_IS]
-        extensions = {k: v for k, v in (scope.get("extensions") or {}).items() if k != "http.response.pathsend"}
-        scope = {**scope, "headers": headers, "extensions": extensions}
-        start: Message = {}
-        chunks: list[bytes] = []
-        rewrite = False
 
-        async def rewriting_send(message: Message) -> None:
-            nonlocal rewrite
-            if message["type"] == "http.response.start":
-                content_type = dict((k.lower(), v) for k, v in message.get("headers", [])).get(b"content-type", b"")
-                rewrite = message.get("status") == 200 and content_type.startswith(b"text/html")
-                if not rewrite:
-                    await send(message)
-                    return
-                start.update(message)
-                return
-            if not rewrite or message["type"] != "http.response.body":
-                await send(message)
-                return
-            chunks.append(message.get("body", b""))
-            if message.get("more_body", False):
-                return
-            body = with_first_paint(b"".join(chunks), mode, self.preloads())
-            kept = [(k, v) for k, v in start.get("headers", []) if k.lower() not in NOT_OF_THE_REWRITE]
-            await send({**start, "headers": [*kept, (b"content-length", str(len(body)).encode())]})
-            await send({"type": "http.response.body", "body": body})
+        def is_page(start: Message) -> bool:
+            return start.get("status") == 200 and headers_named(start).get(b"content-type", b"").startswith(
+                b"text/html"
+            )
 
-        await self.app(scope, receive, rewriting_send)
+        async def rewrite(headers: Headers, body: bytes) -> tuple[Headers, bytes]:
+            kept = [(k, v) for k, v in headers if k.lower() not in NOT_OF_THE_REWRITE]
+            return kept, with_first_paint(body, mode, self.preloads())
+
+        await send_rewritten(self.app, {**scope, "headers": headers}, receive, send, hold=is_page, rewrite=rewrite)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 
-from dn_explorer.first_paint import ASGIApp, Message, Receive, Scope, Send
+from dn_explorer.asgi_rewrite import ASGIApp, Headers, Message, Receive, Scope, Send, headers_named, send_rewritten
 
 STATIC_PREFIX = "/static/"
 TEXT_TYPES = (b"application/javascript", b"text/", b"application/json", b"image/svg+xml", b"font/ttf")
@@ -60,49 +60,29 @@ class CompressedStatic:
         if not accepts_gzip(scope):
             await self.app(scope, receive, send)
             return
-        # A whole body is needed: no zero-copy file sending, whatever the server offers.
-        extensions = {k: v for k, v in (scope.get("extensions") or {}).items() if k != "http.response.pathsend"}
-        scope = {**scope, "extensions": extensions}
-        start: Message = {}
-        chunks: list[bytes] = []
-        holding = False
 
-        async def compressing_send(message: Message) -> None:
-            nonlocal holding
-            if message["type"] == "http.response.start":
-                named = {k.lower(): v for k, v in message.get("headers", [])}
-                holding = (
-                    message.get("status") == 200
-                    and named.get(b"content-type", b"").startswith(TEXT_TYPES)
-                    and b"content-encoding" not in named
-                    and b"content-range" not in named
-                )
-                if holding:
-                    start.update(message)
-                else:
-                    await send(message)
-                return
-            if not holding or message["type"] != "http.response.body":
-                await send(message)
-                return
-            chunks.append(message.get("body", b""))
-            if message.get("more_body", False):
-                return
-            body = b"".join(chunks)
-            named = {k.lower(): v for k, v in start.get("headers", [])}
-            headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in NOT_OF_THE_GZIPPED]
+        def is_text(start: Message) -> bool:
+            named = headers_named(start)
+            return (
+                start.get("status") == 200
+                and named.get(b"content-type", b"").startswith(TEXT_TYPES)
+                and b"content-encoding" not in named
+                and b"content-range" not in named
+            )
+
+        async def rewrite(headers: Headers, body: bytes) -> tuple[Headers, bytes]:
+            named = {k.lower(): v for k, v in headers}
+            kept = [(k, v) for k, v in headers if k.lower() not in NOT_OF_THE_GZIPPED]
             etag = named.get(b"etag", b"")
             if len(body) >= MIN_BYTES:
                 body = await self._compressed(path, etag, body)
-                headers.append((b"content-encoding", b"gzip"))
+                kept.append((b"content-encoding", b"gzip"))
                 if etag:  # another representation: another tag, so a cache never mixes the two
-                    headers.append((b"etag", etag[:-1] + b'-gzip"' if etag.endswith(b'"') else etag + b"-gzip"))
+                    kept.append((b"etag", etag[:-1] + b'-gzip"' if etag.endswith(b'"') else etag + b"-gzip"))
             elif etag:
-                headers.append((b"etag", etag))
+                kept.append((b"etag", etag))
             vary = named.get(b"vary", b"")
             vary = vary if b"accept-encoding" in vary.lower() else (vary + b", " if vary else b"") + b"Accept-Encoding"
-            headers.extend([(b"vary", vary), (b"content-length", str(len(body)).encode())])
-            await send({**start, "headers": headers})
-            await send({"type": "http.response.body", "body": body})
+            return [*kept, (b"vary", vary)], body
 
-        await self.app(scope, receive, compressing_send)
+        await send_rewritten(self.app, scope, receive, send, hold=is_text, rewrite=rewrite)
