@@ -18,7 +18,6 @@ from dn_explorer.modes import Mode
 from explorer_ui.body_map import show_body_map, show_selection
 from explorer_ui.layout import page_setup
 from explorer_ui.loading import clinic_or_stop, content_or_stop
-from explorer_ui.region_list import show_region_list
 from explorer_ui.region_view import show_region_view
 from explorer_ui.shell import text_scale
 from explorer_ui.state import chosen_areas, on_tap_select, on_tour_key, start_session, take_tap, tap_ack
@@ -56,8 +55,7 @@ body = st.container(key="explorer")
 map_column, view_column = body.columns([5, 5] if text_scale() >= 150 else [4, 6], gap="medium")
 with map_column:
     st.title(words.ui.app_title)  # over the map, so the region view beside it starts at the top of the screen
-    show_body_map(index, words)
-    show_region_list(index, words)
+    show_body_map(index, words)  # with the list of areas under it
 with view_column:
     with st.container(key="region-view"):
         if mode is Mode.EXPLORE:

@@ -1,4 +1,8 @@
-"""The body map (a Streamlit v2 component of inline SVG) and the selection bridge.
+"""The body map (a Streamlit v2 component of inline SVG, with the plain list of areas under it) and
+the selection bridge.
+
+The map and the list are two parts of one component (``explorer_ui.components.from_parts``): they
+sit one above the other, and one element costs a first view less than two.
 
 The chosen areas live on ``<html data-dn-region>`` in the browser, as tokens
 ("neck calf:right", see ``dn_explorer.selection``). The map and the list set it on a tap, so
@@ -27,8 +31,9 @@ from dn_explorer.paths import COMPONENT_DIR
 from dn_explorer.regions import REGION_ORDER
 from dn_explorer.selection import SIDED, Selection, Tap, parse_tap, side_labels, tokens
 from dn_explorer.words import Words
-from explorer_ui.components import SELECTION_RULES, from_files
+from explorer_ui.components import SELECTION_RULES, Part, from_files, from_parts
 from explorer_ui.loading import body_map
+from explorer_ui.region_list import LIST_DIR, list_data
 
 MAP_KEY = "body_map"
 BRIDGE_KEY = "selection"
@@ -37,7 +42,11 @@ BRIDGE_KEY = "selection"
 @functools.cache
 def _component() -> Callable[..., object]:
     """Register the component once per process (its markup is our own asset only)."""
-    return from_files("dn_body_map", COMPONENT_DIR, "body_map", html=body_map().markup, prelude=(SELECTION_RULES,))
+    return from_parts(
+        "dn_body_map",
+        (Part(COMPONENT_DIR, "body_map", html=body_map().markup), Part(LIST_DIR, "region_list")),
+        prelude=(SELECTION_RULES,),
+    )
 
 
 @functools.cache
@@ -74,9 +83,13 @@ def map_words(index: ContentIndex, words: Words) -> dict[str, object]:
 
 
 def show_body_map(index: ContentIndex, words: Words) -> None:
-    """The map: the same markup, and the same data on every run in one language (its state is in
-    the browser)."""
-    _component()(key=MAP_KEY, data={"words": map_words(index, words)})
+    """The map and the list under it: the same markup, and the same data on every run in one
+    language (the chosen areas are in the browser, and Python's choice reaches them through
+    ``<html data-dn-region>``)."""
+    _component()(
+        key=MAP_KEY,
+        data={"body_map": {"words": map_words(index, words)}, "region_list": list_data(index, words)},
+    )
 
 
 def reported_tap() -> Tap | None:

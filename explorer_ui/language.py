@@ -52,8 +52,15 @@ def set_language(language: str) -> None:
     st.session_state.pop(SEARCH_RESULT_KEY, None)  # its problems' names are in the old language
 
 
-def show_language_buttons(container: st.delta_generator.DeltaGenerator, language: str) -> None:
-    """One big button per other language, in that language's own words ("Español", "English")."""
+def on_language_chosen(value: object) -> None:
+    """The page bar's language button: only a language this page offered is taken."""
+    if isinstance(value, str) and value in offered():
+        set_language(value)
+
+
+def other_languages(language: str) -> list[dict[str, str]]:
+    """One button per other language, in that language's own words ("Español", "English")."""
+    buttons = []
     for code in offered():
         if code == language:
             continue
@@ -61,10 +68,5 @@ def show_language_buttons(container: st.delta_generator.DeltaGenerator, language
             label = words_for(code).ui.switch_to
         except ContentError:
             continue  # a broken table only takes its own language away (its page shows the error)
-        container.button(
-            label,
-            key=f"lang-{code}",
-            on_click=set_language,
-            args=(code,),
-            icon=":material/translate:",
-        )
+        buttons.append({"code": code, "label": label})
+    return buttons

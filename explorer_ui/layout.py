@@ -10,10 +10,11 @@ import streamlit as st
 
 from dn_explorer.modes import Mode
 from dn_explorer.words import Words
-from explorer_ui.language import current_language, keep_in_address, show_language_buttons
-from explorer_ui.listen import Reads, show_listen
+from explorer_ui.language import current_language, keep_in_address
+from explorer_ui.listen import Reads
 from explorer_ui.loading import words_or_stop
-from explorer_ui.shell import current_mode, settings, show_shell, show_text_size_controls
+from explorer_ui.page_bar import show_page_bar
+from explorer_ui.shell import current_mode, settings
 
 PageName = Literal["body_map", "about", "pictures", "sources"]
 
@@ -43,7 +44,7 @@ class PageContext:
 
 
 def page_setup(page: PageName, on_step: Callable[[], None] | None = None, reads: Reads = "page") -> PageContext:
-    """Set the browser title and layout, mount the shell, show the links, the languages and Listen.
+    """Set the browser title and layout, show the links and the page bar (shell, text size, languages, Listen).
 
     ``reads``: what Listen reads aloud, the region view (the body map page) or the whole page.
     """
@@ -60,12 +61,9 @@ def page_setup(page: PageName, on_step: Callable[[], None] | None = None, reads:
         # server restart on any page comes back in the same mode and language.
         st.query_params["mode"] = mode.value
     keep_in_address(language)
-    show_shell(mode, words, on_step)
     nav = st.container(horizontal=True, gap="small", key="nav", vertical_alignment="center")
     for path, name in NAV_PAGES:
         nav.page_link(path, label=page_title(words, name))
-    show_text_size_controls(nav, words)
-    show_language_buttons(nav, language)
     with nav:
-        show_listen(reads, page, words)
+        show_page_bar(mode, words, language, reads, page, on_step)
     return PageContext(mode, language, words)

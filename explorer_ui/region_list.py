@@ -1,26 +1,18 @@
-"""The plain list of body areas (real buttons in a v2 component, grouped by body part): the keyboard and
-screen-reader alternative to the map."""
+"""The plain list of body areas (real buttons, grouped by body part): the keyboard and screen-reader
+alternative to the map. It is a part of the map's component (``explorer_ui.body_map``); this module
+says what it is given."""
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Callable
 
 from dn_explorer.content import ContentIndex
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import BODY_PARTS
 from dn_explorer.selection import SIDED
 from dn_explorer.words import Words
-from explorer_ui.components import SELECTION_RULES, from_files
 
 LIST_DIR = PROJECT_ROOT / "explorer_ui" / "region_list_component"
-LIST_KEY = "region-list"
-
-
-@functools.cache
-def _component() -> Callable[..., object]:
-    return from_files("dn_region_list", LIST_DIR, "region_list", prelude=(SELECTION_RULES,))
 
 
 def list_data(index: ContentIndex, words: Words) -> dict[str, object]:
@@ -37,9 +29,3 @@ def list_data(index: ContentIndex, words: Words) -> dict[str, object]:
     ui = words.ui
     said = {"several": ui.several, "which_side": ui.which_side, "left": ui.left, "right": ui.right, "both": ui.both}
     return {"heading": words.list_heading, "groups_json": json.dumps(groups, ensure_ascii=False), "words": said}
-
-
-def show_region_list(index: ContentIndex, words: Words) -> None:
-    """The same data on every run, so the browser keeps the list as it is (and Python's selection
-    reaches it through ``<html data-dn-region>``, like the map)."""
-    _component()(key=LIST_KEY, data=list_data(index, words))

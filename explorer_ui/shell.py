@@ -1,21 +1,23 @@
-"""The app shell every page mounts: mode (explore, kiosk, present), text size, idle reset, tour keys."""
+"""The app shell: mode (explore, kiosk, present), text size, idle reset, tour keys.
+
+Its code (shell_component/) is one part of the page bar (explorer_ui/page_bar.py); this module keeps
+the session's mode and text size and says what the shell part is given.
+"""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from typing import Any, cast
 
 import streamlit as st
 
-from dn_explorer.markdown_text import escape_markdown
 from dn_explorer.modes import COUNTDOWN_SECONDS, TEXT_SCALES, Mode, Settings, next_scale, parse_mode
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.words import Words
-from explorer_ui.components import from_files
 
 SHELL_DIR = PROJECT_ROOT / "explorer_ui" / "shell_component"
-SHELL_KEY = "shell"
+BAR_KEY = "page_bar"
+"""The page bar's key: its triggers (the tour's arrow keys, text size, language) are read under it."""
 MODE_KEY = "mode"
 SCALE_KEY = "text_scale"
 
@@ -24,13 +26,6 @@ SCALE_KEY = "text_scale"
 def settings() -> Settings:
     """Environment settings, read once per process."""
     return Settings.from_env()
-
-
-@functools.cache
-def _component() -> Callable[..., object]:
-    # Not style-isolated: its idle warning covers the whole page. (The page-wide mode and text-size
-    # rules are in assets/page.css, which reaches the browser with the page: dn_explorer/first_paint.py.)
-    return from_files("dn_shell", SHELL_DIR, "shell", isolate_styles=False)
 
 
 def current_mode() -> Mode:
@@ -44,52 +39,54 @@ def text_scale() -> int:
     return cast(int, st.session_state.get(SCALE_KEY, TEXT_SCALES[0]))
 
 
-def change_text_size(step: int) -> None:
-    st.session_state[SCALE_KEY] = next_scale(text_scale(), step)
+def bar_trigger(name: str) -> object:
+    """The value the page bar's ``name`` trigger has just sent (``None`` if it sent none)."""
+    result: Any = st.session_state.get(BAR_KEY)
+    return result.get(name) if hasattr(result, "get") else getattr(result, name, None)
+
+
+def step_of(value: object) -> int:
+    """A step the browser sent (an arrow key, a text-size button): +1, -1, or 0 for anything else."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value in (1, -1) else 0
+
+
+def change_text_size() -> None:
+    """The bar's text-size buttons: one step bigger or smaller, between 100 % and 200 %."""
+    step = step_of(bar_trigger("text_size"))
+    if step:
+        st.session_state[SCALE_KEY] = next_scale(text_scale(), step)
 
 
 def tour_step() -> int:
     """The arrow key just pressed in present mode: +1, -1, or 0."""
-    result: Any = st.session_state.get(SHELL_KEY)
-    value = result.get("step") if hasattr(result, "get") else None
-    return value if value in (1, -1) else 0
+    return step_of(bar_trigger("step"))
 
 
-def show_shell(mode: Mode, words: Words, on_step: Callable[[], None] | None = None) -> None:
-    """The shell: mode, text size and ``<html lang>``, the idle dialog's words (kiosk), the tour keys."""
+def shell_data(mode: Mode, words: Words) -> dict[str, object]:
+    """What the shell part is given: mode, text size and ``<html lang>``, the idle dialog's words (kiosk)."""
     ui = words.ui
-    _component()(
-        key=SHELL_KEY,
-        data={
-            "mode": mode.value,
-            "scale": text_scale(),
-            "lang": words.language.code,
-            "idleSeconds": settings().idle_seconds,
-            "countdownSeconds": COUNTDOWN_SECONDS,
-            "words": {"title": ui.idle_title, "before": ui.idle_before, "after": ui.idle_after, "stay": ui.idle_stay},
-        },
-        on_step_change=on_step or (lambda: None),
-        height=0,
-    )
+    return {
+        "mode": mode.value,
+        "scale": text_scale(),
+        "lang": words.language.code,
+        "idleSeconds": settings().idle_seconds,
+        "countdownSeconds": COUNTDOWN_SECONDS,
+        "words": {"title": ui.idle_title, "before": ui.idle_before, "after": ui.idle_after, "stay": ui.idle_stay},
+    }
 
 
-def show_text_size_controls(container: st.delta_generator.DeltaGenerator, words: Words) -> None:
+def text_size_data(words: Words) -> dict[str, object]:
+    """The text-size buttons' words and the line that says the size (and the limit, at either end:
+    the buttons stay enabled there, since a disabled button drops keyboard focus)."""
     scale = text_scale()
     ui = words.ui
-    container.button(
-        ui.smaller_text,
-        key="text-smaller",
-        help=ui.smaller_help,
-        on_click=change_text_size,
-        args=(-1,),
-    )
-    container.button(
-        ui.bigger_text,
-        key="text-bigger",
-        help=ui.bigger_help,
-        on_click=change_text_size,
-        args=(1,),
-    )
-    # The buttons stay enabled at the ends (a disabled button drops keyboard focus); the text says the limit.
     limit = ui.smallest if scale == TEXT_SCALES[0] else ui.largest if scale == TEXT_SCALES[-1] else ""
-    container.markdown(escape_markdown(ui.text_size.format(scale=scale) + limit))
+    return {
+        "words": {
+            "smaller": ui.smaller_text,
+            "bigger": ui.bigger_text,
+            "smaller_help": ui.smaller_help,
+            "bigger_help": ui.bigger_help,
+        },
+        "status": ui.text_size.format(scale=scale) + limit,
+    }

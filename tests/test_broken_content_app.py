@@ -140,7 +140,6 @@ def assert_friendly_page(at: AppTest, path: Path) -> list[str]:
     assert "tell a member of staff" in page
     # Nothing of the explorer itself: no map, no region buttons.
     assert "body_map" not in component_keys(at)
-    assert "region-list" not in component_keys(at)
     return expected
 
 
@@ -193,7 +192,6 @@ def test_a_fixed_file_is_shown_again_without_a_restart(tmp_path, monkeypatch):
     at.run()
     assert not at.exception
     assert FAILED_TITLE not in [t.value for t in at.title]
-    assert "region-list" in component_keys(at)
     assert "body_map" in component_keys(at)
 
 

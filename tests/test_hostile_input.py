@@ -39,9 +39,12 @@ from dn_explorer.selection import parse_selection, tokens
 from dn_explorer.words import english, language_codes
 from explorer_ui.body_map import BRIDGE_KEY, map_words
 from explorer_ui.components import SELECTION_RULES
+from explorer_ui.listen import LISTEN_DIR
 from explorer_ui.loading import CONTENT_ENV, body_map
-from explorer_ui.region_list import LIST_DIR, LIST_KEY
+from explorer_ui.page_bar import CONTROLS_DIR
+from explorer_ui.region_list import LIST_DIR
 from explorer_ui.region_view import VIEW_DIR, VIEW_KEY
+from explorer_ui.shell import BAR_KEY, SHELL_DIR
 from explorer_ui.state import AREAS_KEY
 from tests.support.app import first_region, panel_text, search
 
@@ -141,6 +144,13 @@ def component(at: AppTest, key: str) -> Any:
     return found[0].proto
 
 
+def assert_parts_unchanged(js: str, parts: dict[str, Path]) -> None:
+    """Each part's own code is in the component as written, only its default export named for it."""
+    for stem, folder in parts.items():
+        source = (folder / f"{stem}.js").read_text(encoding="utf-8")
+        assert source.replace("export default function", f'dnParts["{stem}"] = function', 1) in js, stem
+
+
 def assert_map_gets_only_ids(at: AppTest) -> None:
     """The components get our own markup and code, unchanged, and data only as JSON.
 
@@ -148,11 +158,17 @@ def assert_map_gets_only_ids(at: AppTest) -> None:
     the selection bridge only area tokens ("neck calf:right") and a tap number; the region view only the
     panels our builder makes (plain text, which its JS sets with textContent).
     """
-    proto = component(at, "body_map")
-    assert proto.html_content == body_map().markup
     rules = SELECTION_RULES.read_text(encoding="utf-8")
-    assert proto.js_content == rules + "\n" + (COMPONENT_DIR / "body_map.js").read_text(encoding="utf-8")
-    assert json.loads(proto.json) == {"words": map_words(load_content(CONTENT_FILE), english())}
+    proto = component(at, "body_map")
+    list_html = (LIST_DIR / "region_list.html").read_text(encoding="utf-8")
+    assert proto.html_content == (
+        f'<div data-dn-part="body_map">{body_map().markup}</div>\n<div data-dn-part="region_list">{list_html}</div>\n'
+    )
+    assert proto.js_content.startswith(rules + "\n")
+    assert_parts_unchanged(proto.js_content, {"body_map": COMPONENT_DIR, "region_list": LIST_DIR})
+    map_data = json.loads(proto.json)
+    assert set(map_data) == {"body_map", "region_list"}
+    assert map_data["body_map"] == {"words": map_words(load_content(CONTENT_FILE), english())}
     selection = json.loads(component(at, BRIDGE_KEY).json)
     assert set(selection) == {"selected", "ack"}
     assert isinstance(selection["ack"], int)
@@ -165,16 +181,17 @@ def assert_map_gets_only_ids(at: AppTest) -> None:
     assert set(data) == {"panels_json"}
     panels = json.loads(data["panels_json"])["panels"]
     assert set(panels) == {"", *(r.value for r in REGION_ORDER)}
-    region_list = component(at, LIST_KEY)
-    assert region_list.js_content == rules + "\n" + (LIST_DIR / "region_list.js").read_text(encoding="utf-8")
-    assert region_list.html_content == (LIST_DIR / "region_list.html").read_text(encoding="utf-8")
-    groups = json.loads(json.loads(region_list.json)["groups_json"])
+    groups = json.loads(map_data["region_list"]["groups_json"])
     assert [r["id"] for g in groups for r in g["regions"]] == [r.value for r in REGION_ORDER]
-    shell = component(at, "shell")
-    assert shell.html_content == (PROJECT_ROOT / "explorer_ui" / "shell_component" / "shell.html").read_text(
-        encoding="utf-8"
-    )
-    shell_data = json.loads(shell.json)
+    bar = component(at, BAR_KEY)
+    shell_html = (SHELL_DIR / "shell.html").read_text(encoding="utf-8")
+    assert bar.html_content.startswith(f'<div data-dn-part="shell">{shell_html}</div>\n')
+    assert_parts_unchanged(bar.js_content, {"shell": SHELL_DIR, "controls": CONTROLS_DIR, "listen": LISTEN_DIR})
+    bar_data = json.loads(bar.json)
+    assert set(bar_data) == {"shell", "controls", "listen"}
+    offered = {language["code"] for language in bar_data["controls"]["languages"]}
+    assert offered <= set(language_codes()) - {bar_data["shell"]["lang"]}
+    shell_data = bar_data["shell"]
     assert shell_data["mode"] in {m.value for m in Mode}
     assert shell_data["lang"] in language_codes()
     words = english().ui  # the words come from our own word table, never from the address

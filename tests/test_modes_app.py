@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from dn_explorer.handout import tickable_steps
@@ -10,10 +11,11 @@ from dn_explorer.modes import Mode, Settings, next_scale, parse_mode
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import REGION_ORDER, RegionId
 from dn_explorer.selection import Area, Side
-from explorer_ui.shell import MODE_KEY, SCALE_KEY
+from dn_explorer.words import words_for
+from explorer_ui.shell import BAR_KEY, MODE_KEY, step_of
 from explorer_ui.state import AREAS_KEY
 from explorer_ui.therapist import HANDOUT_KEY, NOTE_KEY, SEARCH_KEY, TICKS_KEY
-from tests.support.app import first_region, has_component, search, selected_in_browser, tap
+from tests.support.app import component_data, first_region, has_component, search, selected_in_browser, tap
 from tests.support.words import ENGLISH
 
 APP = str(PROJECT_ROOT / "explorer_app.py")
@@ -62,13 +64,23 @@ def test_kiosk_has_nothing_to_type_and_no_download():
     assert not [b for b in at.get("download_button")]
 
 
-def test_text_size_buttons_change_the_scale():
+@pytest.mark.parametrize(
+    ("sent", "step"),
+    [(1, 1), (-1, -1), (2, 0), (0, 0), (True, 0), (1.0, 0), ("1", 0), (None, 0), ([1], 0)],
+)
+def test_only_a_step_of_one_from_the_page_bar_is_taken(sent, step):
+    """The bar's text-size buttons and the tour's arrow keys send -1 or 1; anything else moves nothing."""
+    assert step_of(sent) == step
+
+
+def test_the_page_bar_offers_the_other_languages_in_their_own_words():
     at = run_app(mode="kiosk")
-    at.button(key="text-bigger").click().run()
-    at.button(key="text-bigger").click().run()
-    assert at.session_state[SCALE_KEY] == 150
-    at.button(key="text-smaller").click().run()
-    assert at.session_state[SCALE_KEY] == 125
+    assert not at.exception
+    bar = component_data(at, BAR_KEY)
+    assert bar["controls"]["languages"] == [{"code": "es", "label": words_for("es").ui.switch_to}]
+    assert bar["controls"]["status"] == ENGLISH.ui.text_size.format(scale=100) + ENGLISH.ui.smallest
+    at = run_app(mode="kiosk", lang="es")
+    assert component_data(at, BAR_KEY)["controls"]["languages"] == [{"code": "en", "label": ENGLISH.ui.switch_to}]
 
 
 def test_search_selects_the_matching_region():

@@ -31,12 +31,6 @@ export default function ({ parentElement, data, setTriggerValue }) {
   // The page's language (screen readers and the Listen voice follow it): a short code from our own list.
   // Written only on a change: Listen stops when the language changes, not at every rerun.
   if (typeof data?.lang === "string" && /^[a-z]{2,3}$/.test(data.lang) && html.lang !== data.lang) html.lang = data.lang;
-  // A button that switches language is in that language ("Español"): screen readers say it so (WCAG 3.1.2).
-  document.querySelectorAll('[class*="st-key-lang-"]').forEach((box) => {
-    const code = [...box.classList].map((c) => /^st-key-lang-([a-z]{2,3})$/.exec(c)).find(Boolean);
-    const button = box.querySelector("button");
-    if (code && button) button.lang = code[1];
-  });
   html.dataset.dnScale = String(scale);
   html.style.setProperty("--dn-scale", String(scale / 100));
   revealWhenDrawn(html);

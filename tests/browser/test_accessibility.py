@@ -400,7 +400,7 @@ def test_enter_and_space_select_regions_and_focus_stays(page: Page, server: Serv
     page.screenshot(path=ARTIFACTS / "a11y-keyboard-map-calf-1920.png")
     # The list's buttons: Enter and Space, and focus stays on the pressed button.
     for region, key in (("knee", "Enter"), ("wrist-hand", " ")):
-        button = page.locator(f".st-key-region-list [data-list-region={region}]")
+        button = page.locator(f".st-key-body_map [data-list-region={region}]")
         while (stop := deep_active(page)) is None or stop["name"] != content.region_label(region):
             page.keyboard.press("Tab")
         page.keyboard.press(key)
@@ -610,7 +610,7 @@ def test_selection_is_announced_in_a_live_region(page: Page, server: Server):
     wait_for_app(page)
     expect(view_heading(page)).to_have_text("Right shoulder")  # the shape tapped: your right
     expect(status).to_have_text("Showing: Right shoulder")
-    page.locator(".st-key-region-list [data-list-region=hip]").click()
+    page.locator(".st-key-body_map [data-list-region=hip]").click()
     wait_for_app(page)
     expect(view_heading(page)).to_have_text("Hip")
     expect(status).to_have_text("Showing: Hip")
@@ -637,12 +637,12 @@ def test_chosen_region_is_not_shown_by_colour_alone(page: Page, server: Server):
     expect(page.locator("[data-region=knee]").first).to_have_attribute("aria-pressed", "true")
     expect(page.locator(".bm-status")).to_have_text("Showing: Knee")
     # In the list, only the chosen area is pressed (and its Both), and it shows a tick as well as its fill.
-    expect(page.locator(".st-key-region-list [data-list-region][aria-pressed=true]")).to_have_count(1)
-    expect(page.locator(".st-key-region-list [data-side-of=knee][aria-pressed=true]")).to_have_text("✓Both")
-    knee = page.locator(".st-key-region-list [data-list-region=knee]")
+    expect(page.locator(".st-key-body_map [data-list-region][aria-pressed=true]")).to_have_count(1)
+    expect(page.locator(".st-key-body_map [data-side-of=knee][aria-pressed=true]")).to_have_text("✓Both")
+    knee = page.locator(".st-key-body_map [data-list-region=knee]")
     expect(knee).to_have_attribute("aria-pressed", "true")
     expect(knee.locator(".rl-tick")).to_be_visible()
-    expect(page.locator(".st-key-region-list [data-list-region=shin] .rl-tick")).to_be_hidden()
+    expect(page.locator(".st-key-body_map [data-list-region=shin] .rl-tick")).to_be_hidden()
     page.locator("[data-testid=body-map]").screenshot(path=ARTIFACTS / "a11y-chosen-knee-map.png")
 
 

@@ -87,7 +87,7 @@ def test_deep_link_both_ways(page: Page, server):
 
 def test_list_and_map_stay_in_sync(page: Page, server):
     open_app(page, server.url)
-    page.locator(".st-key-region-list [data-list-region=wrist-hand]").click()
+    page.locator(".st-key-body_map [data-list-region=wrist-hand]").click()
     wait_for_app(page)
     expect(view_heading(page)).to_have_text("Wrist and hand")
     expect(page.locator("[data-region=wrist-hand]").first).to_have_attribute("aria-pressed", "true")
@@ -110,7 +110,7 @@ def test_a_tap_shows_its_region_before_the_server_answers(page: Page, server, co
         expect(page.get_by_text(condition.name, exact=True).first).to_be_visible()
     expect(page.locator("[data-region=knee]").first).to_have_attribute("aria-pressed", "true")
     expect(page.locator(".bm-status")).to_have_text("Showing: Right knee")
-    expect(page.locator(".st-key-region-list [data-list-region=knee]")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".st-key-body_map [data-list-region=knee]")).to_have_attribute("aria-pressed", "true")
     assert "region=elbow" in page.url  # Python never heard of the tap
     # Unmuted, the next tap reaches Python as usual.
     page.evaluate("() => { WebSocket.prototype.send = window.__send; }")
@@ -224,7 +224,7 @@ def test_the_first_tap_after_coming_back_from_another_page_counts(page: Page, se
     wait_for_app(page)
     page.locator("[data-testid=body-map]").first.wait_for()
     expect(view_heading(page)).to_have_text("Neck")
-    page.locator(".st-key-region-list [data-list-region=jaw]").click()
+    page.locator(".st-key-body_map [data-list-region=jaw]").click()
     wait_for_app(page)
     page.wait_for_timeout(3500)  # past the bridge's 3 s hold on an unanswered tap
     expect(view_heading(page)).to_have_text("Jaw")

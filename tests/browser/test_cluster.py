@@ -199,7 +199,7 @@ def test_the_map_works_through_nginx_with_no_csp_violation(cluster: Cluster, con
     wait_for_app(page)
     expect(page.get_by_role("heading", level=2).first).to_have_text("Neck")
     expect(neck).to_have_attribute("aria-pressed", "true")
-    page.locator(".st-key-region-list [data-list-region=knee]").click()
+    page.locator(".st-key-body_map [data-list-region=knee]").click()
     wait_for_app(page)
     expect(page.get_by_role("heading", level=2).first).to_have_text("Knee")
     expect(page.locator("[data-region=knee]").first).to_have_attribute("aria-pressed", "true")
@@ -230,7 +230,7 @@ def test_a_reloaded_page_is_served_by_the_other_replica(cluster: Cluster, contex
     assert _route_cookie(context) == route, "the browser keeps its sticky cookie"
     second = cluster.replica_for(route)
     assert second != first
-    page.locator(".st-key-region-list [data-list-region=shoulder]").click()
+    page.locator(".st-key-body_map [data-list-region=shoulder]").click()
     wait_for_app(page)
     expect(page.get_by_role("heading", level=2).first).to_have_text("Shoulder")
     # The websocket is logged when it closes: close the page and check it went to the survivor too.

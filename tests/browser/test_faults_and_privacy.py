@@ -232,7 +232,7 @@ def test_visitor_choices_are_not_logged_or_stored(browser: Browser, private_serv
     try:
         open_app(page, f"{private_server.url}/?mode=explore")
         for region in VISITOR_REGIONS[:2]:
-            page.locator(f".st-key-region-list [data-list-region={region}]").click()
+            page.locator(f".st-key-body_map [data-list-region={region}]").click()
             wait_for_app(page)
         for region in VISITOR_REGIONS[2:]:
             press_region(page, region)

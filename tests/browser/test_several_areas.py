@@ -83,7 +83,7 @@ DEEP_ACTIVE = """() => { let el = document.activeElement;
 
 def test_the_sides_by_keyboard_and_focus_stays_on_the_side_pressed(page: Page, server: Server):
     open_app(page, server.url)
-    calf = page.locator(".st-key-region-list [data-list-region=calf]")
+    calf = page.locator(".st-key-body_map [data-list-region=calf]")
     calf.focus()
     page.keyboard.press("Enter")
     wait_for_app(page)

@@ -8,8 +8,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from dn_explorer.regions import RegionId
-from explorer_ui.body_map import BRIDGE_KEY
-from explorer_ui.region_list import LIST_KEY
+from explorer_ui.body_map import BRIDGE_KEY, MAP_KEY
 from explorer_ui.region_view import VIEW_KEY
 from explorer_ui.state import AREAS_KEY
 from explorer_ui.therapist import SEARCH_KEY
@@ -36,7 +35,7 @@ def view_payload(at: AppTest) -> dict[str, Any]:
 
 def list_groups(at: AppTest) -> list[dict[str, Any]]:
     """The list of areas as sent: groups by body part, each with its label and regions."""
-    return json.loads(component_data(at, LIST_KEY)["groups_json"])
+    return json.loads(component_data(at, MAP_KEY)["region_list"]["groups_json"])
 
 
 def list_regions(at: AppTest) -> list[dict[str, str]]:
