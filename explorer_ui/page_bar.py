@@ -13,24 +13,74 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from html import escape
+from pathlib import Path
+from string import Template
 
-from dn_explorer.modes import Mode
+from dn_explorer.modes import TEXT_SCALES, Mode
 from dn_explorer.paths import PROJECT_ROOT
-from dn_explorer.words import Words
+from dn_explorer.words import Words, words_for
 from explorer_ui.components import Part, from_parts
 from explorer_ui.language import on_language_chosen, other_languages
 from explorer_ui.listen import LISTEN_DIR, Reads, listen_data
-from explorer_ui.shell import BAR_KEY, SHELL_DIR, bar_trigger, change_text_size, shell_data, text_size_data
+from explorer_ui.shell import (
+    BAR_KEY,
+    SHELL_DIR,
+    bar_trigger,
+    change_text_size,
+    shell_data,
+    text_size_data,
+    text_size_line,
+)
 
 CONTROLS_DIR = PROJECT_ROOT / "explorer_ui" / "page_controls_component"
-BAR_PARTS = (Part(SHELL_DIR, "shell"), Part(CONTROLS_DIR, "controls"), Part(LISTEN_DIR, "listen"))
+
+
+def _filled(folder: Path, stem: str, values: dict[str, str]) -> str:
+    """A part's markup with its ``$names`` filled in (each value escaped; the language buttons are
+    markup made here from escaped words)."""
+    template = Template((folder / f"{stem}.html").read_text(encoding="utf-8"))
+    return template.substitute(
+        {name: value if name == "languages" else escape(value) for name, value in values.items()}
+    )
+
+
+def _language_buttons(language: str) -> str:
+    icon = (CONTROLS_DIR / "language_icon.svg").read_text(encoding="utf-8").strip()
+    buttons = []
+    for other in other_languages(language):
+        code = escape(other["code"])
+        buttons.append(
+            f'<button type="button" data-language="{code}" lang="{code}">{icon}{escape(other["label"])}</button>'
+        )
+    return "".join(buttons)
 
 
 @functools.cache
-def _component() -> Callable[..., object]:
+def _component(language: str) -> Callable[..., object]:
+    """The bar in one language, registered once per process. Its markup already holds the words of
+    the first view (text size at its start, the other languages, Listen), so the row has its full
+    size before its code runs: a late script must not move the page (CLS)."""
+    words = words_for(language)
+    ui = words.ui
+    controls = {
+        "smaller": ui.smaller_text,
+        "bigger": ui.bigger_text,
+        "smaller_help": ui.smaller_help,
+        "bigger_help": ui.bigger_help,
+        "status": text_size_line(words, TEXT_SCALES[0]),
+        "languages": _language_buttons(language),
+    }
+    parts = (
+        Part(SHELL_DIR, "shell"),
+        Part(CONTROLS_DIR, "controls", html=_filled(CONTROLS_DIR, "controls", controls)),
+        Part(
+            LISTEN_DIR, "listen", html=_filled(LISTEN_DIR, "listen", {"listen": words.listen, "slower": words.slower})
+        ),
+    )
     # Not style-isolated: the idle warning covers the whole page, Listen reads and highlights the
     # page's own text, and the buttons take the page's text size.
-    return from_parts("dn_page_bar", BAR_PARTS, isolate_styles=False)
+    return from_parts(f"dn_page_bar_{language}", parts, isolate_styles=False)
 
 
 def _on_language() -> None:
@@ -54,7 +104,7 @@ def show_page_bar(
     page: str,
     on_step: Callable[[], None] | None = None,
 ) -> None:
-    _component()(
+    _component(language)(
         key=BAR_KEY,
         data=bar_data(mode, words, language, reads, page),
         on_step_change=on_step or (lambda: None),

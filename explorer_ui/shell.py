@@ -78,9 +78,7 @@ def shell_data(mode: Mode, words: Words) -> dict[str, object]:
 def text_size_data(words: Words) -> dict[str, object]:
     """The text-size buttons' words and the line that says the size (and the limit, at either end:
     the buttons stay enabled there, since a disabled button drops keyboard focus)."""
-    scale = text_scale()
     ui = words.ui
-    limit = ui.smallest if scale == TEXT_SCALES[0] else ui.largest if scale == TEXT_SCALES[-1] else ""
     return {
         "words": {
             "smaller": ui.smaller_text,
@@ -88,5 +86,11 @@ def text_size_data(words: Words) -> dict[str, object]:
             "smaller_help": ui.smaller_help,
             "bigger_help": ui.bigger_help,
         },
-        "status": ui.text_size.format(scale=scale) + limit,
+        "status": text_size_line(words, text_scale()),
     }
+
+
+def text_size_line(words: Words, scale: int) -> str:
+    ui = words.ui
+    limit = ui.smallest if scale == TEXT_SCALES[0] else ui.largest if scale == TEXT_SCALES[-1] else ""
+    return ui.text_size.format(scale=scale) + limit

@@ -39,3 +39,21 @@ def test_part_names_are_distinct_words(tmp_path, stems):
         (tmp_path / f"{stem}.html").write_text("<p></p>", encoding="utf-8")
     with pytest.raises(ValueError, match="part names"):
         from_parts("dn_test_parts", tuple(Part(tmp_path, stem) for stem in stems))
+
+
+def test_the_page_bar_writes_words_into_its_markup_escaped():
+    from explorer_ui.page_bar import CONTROLS_DIR, _filled
+
+    values = {
+        "smaller": "<b>A−</b>",
+        "bigger": '"A+" & more',
+        "smaller_help": "x",
+        "bigger_help": "y",
+        "status": "<img src=x onerror=alert(1)>",
+        "languages": "",
+    }
+    markup = _filled(CONTROLS_DIR, "controls", values)
+    assert "<b>" not in markup
+    assert "<img" not in markup
+    assert "&lt;b&gt;A−&lt;/b&gt;" in markup
+    assert "&quot;A+&quot; &amp; more" in markup

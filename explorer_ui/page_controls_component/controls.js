@@ -1,4 +1,6 @@
-// Text size and language: real buttons whose words come from the page's word table, as data.
+// Text size and language: real buttons whose words come from the page's word table. The bar's markup
+// already holds them (page_bar.py writes them in, escaped, for the page's language), so the row is its
+// full size before this code runs; this keeps them in step with the data.
 // A press is a trigger for Python ("text_size": -1 or 1, "language": a code it offered), which
 // keeps the choice in the session and draws the page again. Text is set with textContent only.
 const SVG = "http://www.w3.org/2000/svg";
