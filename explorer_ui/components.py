@@ -72,26 +72,45 @@ class Part:
         return path.read_text(encoding="utf-8") if path.exists() else ""
 
     def code(self) -> str:
-        """The part's module as one entry of ``dnParts``, in a block of its own, so its top-level
-        names stay its own. A part is written as a plain module: one default export, no imports."""
+        """The part's module as a function in a block of its own (its top-level names stay its own),
+        entered in ``dnParts``. A part is written as a plain module: one default export, no imports."""
         path = self.folder / f"{self.stem}.js"
         source = path.read_text(encoding="utf-8")
         if len(_DEFAULT_EXPORT.findall(source)) != 1 or _OTHER_MODULE_SYNTAX.search(_DEFAULT_EXPORT.sub("", source)):
             raise ValueError(f"{path}: a part needs one 'export default function' and no other import or export")
-        return "{\n" + _DEFAULT_EXPORT.sub(f'dnParts["{self.stem}"] = function', source) + "\n}\n"
+        function = f"dnPart_{self.stem}"
+        body = _DEFAULT_EXPORT.sub(f"function {function}", source)  # still a declaration, as it was written
+        return f'{{\n{body}\ndnParts["{self.stem}"] = {function};\n}}\n'
 
 
 _RUN_PARTS = """
+// Streamlit runs a component's code again when its data changes; a part runs again only when its own
+// data has (as it did as a component of its own: Listen goes on reading when the text size changes).
+// Each part's latest cleanup is kept on its root, and one part's error leaves the others running.
 export default function (component) {
-  const cleanups = [];
+  const roots = [];
   for (const [name, run] of Object.entries(dnParts)) {
     const root = component.parentElement.querySelector(`[data-dn-part="${name}"]`);
     if (!root) continue;
+    roots.push(root);
     const data = component.data && typeof component.data === "object" ? component.data[name] : undefined;
-    const cleanup = run({ ...component, parentElement: root, data });
-    if (typeof cleanup === "function") cleanups.push(cleanup);
+    const seen = JSON.stringify(data ?? null);
+    if (root.dnPartSeen === seen) continue;
+    root.dnPartSeen = seen;
+    try {
+      const cleanup = run({ ...component, parentElement: root, data });
+      root.dnPartCleanup = typeof cleanup === "function" ? cleanup : undefined;
+    } catch (error) {
+      console.error(`part ${name}:`, error);
+    }
   }
-  return () => cleanups.splice(0).forEach((undo) => undo());
+  return () =>
+    roots.forEach((root) => {
+      const cleanup = root.dnPartCleanup;
+      root.dnPartCleanup = undefined;
+      root.dnPartSeen = undefined;
+      if (cleanup) cleanup();
+    });
 }
 """
 
@@ -112,7 +131,7 @@ def from_parts(
     if len(set(stems)) != len(stems) or not all(re.fullmatch(r"[a-z_]+", stem) for stem in stems):
         raise ValueError(f"{name}: part names must be distinct lowercase words, not {stems}")
     html = "".join(f'<div data-dn-part="{escape(part.stem)}">{part.markup()}</div>\n' for part in parts)
-    css = "".join(part.style() for part in parts)
+    css = "\n".join(part.style() for part in parts)
     js = (
         "".join(f"{path.read_text(encoding='utf-8')}\n" for path in prelude)
         + "const dnParts = {};\n"

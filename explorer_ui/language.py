@@ -53,8 +53,8 @@ def set_language(language: str) -> None:
 
 
 def on_language_chosen(value: object) -> None:
-    """The page bar's language button: only a language this page offered is taken."""
-    if isinstance(value, str) and value in offered():
+    """The page bar's language button: only a language its buttons offered is taken."""
+    if isinstance(value, str) and value in {other["code"] for other in other_languages(current_language())}:
         set_language(value)
 
 

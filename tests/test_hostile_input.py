@@ -148,7 +148,8 @@ def assert_parts_unchanged(js: str, parts: dict[str, Path]) -> None:
     """Each part's own code is in the component as written, only its default export named for it."""
     for stem, folder in parts.items():
         source = (folder / f"{stem}.js").read_text(encoding="utf-8")
-        assert source.replace("export default function", f'dnParts["{stem}"] = function', 1) in js, stem
+        assert source.replace("export default function", f"function dnPart_{stem}", 1) in js, stem
+        assert f'dnParts["{stem}"] = dnPart_{stem};' in js
 
 
 def assert_map_gets_only_ids(at: AppTest) -> None:

@@ -20,7 +20,7 @@ from dn_explorer.content import ContentIndex
 from dn_explorer.modes import Mode
 from dn_explorer.region_panel import panels_payload
 from tests.support.app import spoken_screen
-from tests.support.browser import ARTIFACTS, Server, open_app, press_region
+from tests.support.browser import ARTIFACTS, Server, open_app, press_region, wait_for_app
 from tests.support.speech import NETWORK_VOICES_ONLY
 from tests.support.words import ENGLISH, SPANISH
 
@@ -116,6 +116,18 @@ def test_stop_slower_and_the_highlight_follow_the_speech(speech_page: Page, serv
     queued = start_listening(speech_page)
     assert queued
     assert all(u["rate"] < 1 for u in queued)
+
+
+def test_speech_goes_on_when_the_text_size_changes(speech_page: Page, server: Server):
+    # Listen is a part of the page bar with the text-size buttons: a new size reruns the bar, not the reading.
+    open_app(speech_page, f"{server.url}/?mode=kiosk&region=knee")
+    start_listening(speech_page)
+    cancels = speech_page.evaluate("window.__speech.cancels")
+    speech_page.get_by_role("button", name="A+").click()
+    wait_for_app(speech_page)
+    speech_page.wait_for_function("document.documentElement.dataset.dnScale === '125'")
+    assert speech_page.evaluate("window.__speech.cancels") == cancels
+    expect(listen_button(speech_page)).to_contain_text(ENGLISH.stop)
 
 
 @pytest.mark.parametrize("change", ["region", "tab", "page"])
