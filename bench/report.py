@@ -500,10 +500,6 @@ def markdown(results: dict) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
-    write(json.loads((RESULTS_DIR / "results.json").read_text(encoding="utf-8")))
-
-
 def _burst_section(results: dict, add) -> None:
     """Issue 14's room of phones: every session of a burst opens at once and renders its first view."""
     burst = results.get("burst") or {}
@@ -540,15 +536,23 @@ def _burst_section(results: dict, add) -> None:
         )
     add("")
     add(
-        "What dominates a first view's server CPU (py-spy, 100 first views of the explorer on one process, "
-        "2026-12-02): the v2 components' messages (the map, the region view with every panel, the list, the "
-        "shell, Listen: about 130 kB a first view, each serialized, hashed by Streamlit's message cache and "
-        "deflated, and each waking the event loop), about 40 %; Streamlit's multipage set-up on every run "
-        "(finding the pages and resolving each page link's path), about 13 %; compiling the page again for each "
-        'new session with Streamlit\'s "magic" pass, 8 % (now off: `runner.magicEnabled = false`); sending on '
-        "the websocket, about 10 %. The bare page sends 0.7 kB. What would halve it: the components' code as "
-        "files the browser keeps (Streamlit's packaged-component manifest) instead of inline in every first "
-        "view, and one component for the map, the list and the view."
+        "What dominates a first view's server CPU (py-spy, 200 first views of the explorer on one process, "
+        "2026-12-02), and what was tried: the number of elements, not their bytes. Each Streamlit element costs "
+        "its Python bookkeeping in the script thread (a v2 component about 0.4 ms: identity, widget "
+        "registration, data serialization, the message cache's hash) and a wake of the event loop to send "
+        "it (the loop's self-pipe and the websocket: about 18 % of the samples). Sending the components' code "
+        "as stubs instead of about 70 kB of inline JavaScript and CSS changed nothing measurable (18.6 against "
+        "18.5 ms, 4 alternating runs of 200), so the packaged-component manifest (the code as files) was not "
+        "built; a page cut down to 4 components and 12 messages came to 9.4–10.4 ms against 15.4–16.6 ms "
+        "(the bare page 6.0–6.2 ms). So the shell, the text-size and language buttons and Listen are now one "
+        "component (the page bar) and the map and the list one (`from_parts`): a first view sends 24 messages "
+        "instead of 30 (17 elements instead of 23). In 6 alternating runs of 200 first views one after another, "
+        "the page bar alone took the median from 17.0 to 14.7 ms; the bursts above do not show it (their CPU "
+        "per first view moves more from run to run than this cut: 17.2 against 4.2 ms in the previous run). "
+        "Still to cut: Streamlit's multipage set-up on every "
+        "run (finding the pages, resolving each page link's path, about 4 %), the remaining containers and "
+        "columns (each an add_block message), and one component for the map, the list and the region view "
+        "with the search box."
     )
     add("")
 
@@ -584,3 +588,7 @@ def _lighthouse_section(results: dict, add) -> None:
     for goal in light.get("goals", []):
         add(f"| {goal['goal']} | {goal['measured']} | {'met' if goal['met'] else '**not met**'} |")
     add("")
+
+
+if __name__ == "__main__":
+    write(json.loads((RESULTS_DIR / "results.json").read_text(encoding="utf-8")))
