@@ -31,6 +31,7 @@ from explorer_ui.shell import (
     shell_data,
     text_size_data,
     text_size_line,
+    text_size_words,
 )
 
 CONTROLS_DIR = PROJECT_ROOT / "explorer_ui" / "page_controls_component"
@@ -62,12 +63,8 @@ def _component(language: str) -> Callable[..., object]:
     the first view (text size at its start, the other languages, Listen), so the row has its full
     size before its code runs: a late script must not move the page (CLS)."""
     words = words_for(language)
-    ui = words.ui
     controls = {
-        "smaller": ui.smaller_text,
-        "bigger": ui.bigger_text,
-        "smaller_help": ui.smaller_help,
-        "bigger_help": ui.bigger_help,
+        **text_size_words(words),
         "status": text_size_line(words, TEXT_SCALES[0]),
         "languages": _language_buttons(language),
     }

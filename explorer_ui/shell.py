@@ -75,19 +75,21 @@ def shell_data(mode: Mode, words: Words) -> dict[str, object]:
     }
 
 
+def text_size_words(words: Words) -> dict[str, str]:
+    """The text-size buttons' words and their tooltips."""
+    ui = words.ui
+    return {
+        "smaller": ui.smaller_text,
+        "bigger": ui.bigger_text,
+        "smaller_help": ui.smaller_help,
+        "bigger_help": ui.bigger_help,
+    }
+
+
 def text_size_data(words: Words) -> dict[str, object]:
     """The text-size buttons' words and the line that says the size (and the limit, at either end:
     the buttons stay enabled there, since a disabled button drops keyboard focus)."""
-    ui = words.ui
-    return {
-        "words": {
-            "smaller": ui.smaller_text,
-            "bigger": ui.bigger_text,
-            "smaller_help": ui.smaller_help,
-            "bigger_help": ui.bigger_help,
-        },
-        "status": text_size_line(words, text_scale()),
-    }
+    return {"words": text_size_words(words), "status": text_size_line(words, text_scale())}
 
 
 def text_size_line(words: Words, scale: int) -> str:
