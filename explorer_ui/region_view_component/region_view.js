@@ -194,27 +194,26 @@ export default function ({ parentElement, data }) {
     }
     return tabs;
   };
-  // A tab's content is built when it is first shown: a tap draws one tab, not four.
-  let bodyOf = {};
+  // A tab's content is built when it is first shown: a view draws one tab, not four.
+  // Each tab panel keeps its own builder, so views built ahead of time never share one.
   const fill = (body) => {
-    if (!body.childElementCount && bodyOf[body.dataset.tab]) body.append(...bodyOf[body.dataset.tab]());
+    if (!body.childElementCount && typeof body.dnFill === "function") body.append(...body.dnFill());
   };
-  const tabSet = (tabs, chosen) => {
-    bodyOf = Object.fromEntries(tabs.map((tab) => [tab.id, tab.body]));
+  // The tabs, all closed (the first one filled): openTab chooses one once the view is on the page.
+  const tabSet = (tabs) => {
     const list = el("div", "dn-tablist");
     list.setAttribute("role", "tablist");
     list.setAttribute("aria-label", words.tabs_label || "");
     const bodies = [];
     tabs.forEach((tab) => {
-      const selected = tab.id === chosen;
       const button = el("button", "dn-tab", tab.title);
       button.type = "button";
       button.id = `dn-tab-${tab.id}`;
       button.dataset.tab = tab.id;
       button.setAttribute("role", "tab");
-      button.setAttribute("aria-selected", selected ? "true" : "false");
+      button.setAttribute("aria-selected", "false");
       button.setAttribute("aria-controls", `dn-tabpanel-${tab.id}`);
-      button.tabIndex = selected ? 0 : -1;
+      button.tabIndex = -1;
       list.append(button);
       const body = el("div", "dn-tabpanel");
       body.id = `dn-tabpanel-${tab.id}`;
@@ -222,8 +221,9 @@ export default function ({ parentElement, data }) {
       body.setAttribute("role", "tabpanel");
       body.setAttribute("aria-labelledby", button.id);
       body.tabIndex = 0;
-      body.hidden = !selected;
-      if (selected) fill(body);
+      body.hidden = true;
+      body.dnFill = tab.body;
+      if (!bodies.length) fill(body); // a view opens on its first tab (but in the tour)
       bodies.push(body);
     });
     return [list, ...bodies];
@@ -239,7 +239,7 @@ export default function ({ parentElement, data }) {
   // One area: its heading (with the side, if one is chosen), its message, Safe care, the tabs.
   // Several: their names as the heading; each one's own message under its name; then what is
   // true of every area (the rest of the message, Safe care, the general tabs) once.
-  const build = (chosen, chosenTab) => {
+  const build = (chosen) => {
     const panel = panels[chosen[0].region];
     const id = chosen[0].region;
     const parts = [el("h2", "dn-heading", chosen.map((a) => nameOf(a, panels[a.region])).join(", "))];
@@ -272,13 +272,7 @@ export default function ({ parentElement, data }) {
     }
     parts.push(lead, safeCare(panel));
     const tabs = tabsOf(panel, id, helpOf);
-    if (tabs.length) {
-      const chosen = tabs.some((t) => t.id === chosenTab) ? chosenTab : tabs[0].id;
-      parts.push(...tabSet(tabs, chosen));
-      root.dataset.openTab = chosen;
-    } else {
-      delete root.dataset.openTab;
-    }
+    if (tabs.length) parts.push(...tabSet(tabs));
     return parts;
   };
   const sides = object(payload.sides);
@@ -286,9 +280,32 @@ export default function ({ parentElement, data }) {
     const sided = object(sides[area.region]);
     return area.side && typeof sided[area.side] === "string" ? sided[area.side] : panel.heading;
   };
+  const idOf = (areas) => areas.map((a) => (a.side ? `${a.region}:${a.side}` : a.region)).join(" ");
+  // Views already built, by the areas they show, so a tap only swaps nodes in. After the first
+  // draw every single area (and each of its sides) is built in idle time: a first tap finds its
+  // view ready too. Several areas at once are built when chosen, and kept.
+  const built = new Map();
+  const viewOf = (areas) => {
+    const id = idOf(areas);
+    if (!built.has(id)) built.set(id, build(areas));
+    return built.get(id);
+  };
+  // A view shown again opens as a new one does: its citations closed, the right tab open.
+  const openTab = (keep) => {
+    root.querySelectorAll('.dn-cite[aria-expanded="true"]').forEach((cite) => {
+      cite.setAttribute("aria-expanded", "false");
+      cite.nextElementSibling.hidden = true;
+    });
+    const tabs = [...root.querySelectorAll('[role="tab"]')];
+    if (tabs.length) {
+      selectTab(tabs.find((tab) => tab.dataset.tab === keep) || tabs[0], false);
+    } else {
+      delete root.dataset.openTab;
+    }
+  };
   const render = () => {
     const chosen = dnSelection.read().filter((a) => a.region && Object.prototype.hasOwnProperty.call(panels, a.region));
-    const id = chosen.map((a) => (a.side ? `${a.region}:${a.side}` : a.region)).join(" ");
+    const id = idOf(chosen);
     const shown = chosen.length ? chosen : [{ region: "", side: null }];
     if (!panels[""] && !chosen.length) return;
     if (root.dataset.shown === id && root.childElementCount) return;
@@ -296,13 +313,32 @@ export default function ({ parentElement, data }) {
     // projector's tour steps through regions on one topic). Keyboard focus on a tab stays on it.
     const keep = traits.keep_tab ? root.dataset.openTab : null;
     const focusedTab = root.contains(document.activeElement) ? document.activeElement.dataset?.tab : null;
-    root.replaceChildren(...build(shown, keep));
+    root.replaceChildren(...viewOf(shown));
+    openTab(keep);
     root.dataset.shown = id;
     if (focusedTab) {
       const target = root.querySelector(`[role="tab"][aria-selected="true"]`) || root.querySelector("h2");
       if (target.tagName === "H2") target.setAttribute("tabindex", "-1");
       target.focus({ preventScroll: true });
     }
+  };
+  const ahead = Object.keys(panels)
+    .filter(Boolean)
+    .flatMap((region) => [
+      [{ region, side: null }],
+      ...Object.keys(object(sides[region])).map((side) => [{ region, side }]),
+    ]);
+  const later = window.requestIdleCallback
+    ? (task) => window.requestIdleCallback(task, { timeout: 3000 })
+    : (task) => window.setTimeout(task, 40);
+  const cancel = window.cancelIdleCallback ? (id) => window.cancelIdleCallback(id) : (id) => window.clearTimeout(id);
+  let idleTask = null;
+  const buildAhead = (deadline) => {
+    do {
+      viewOf(ahead.shift());
+    } while (ahead.length && deadline && !deadline.didTimeout && deadline.timeRemaining() > 4);
+    idleTask = ahead.length ? later(buildAhead) : null;
+    if (!ahead.length) root.dataset.builtAhead = "";
   };
   const selectTab = (button, focus) => {
     const list = button.closest('[role="tablist"]');
@@ -346,6 +382,7 @@ export default function ({ parentElement, data }) {
     selectTab(all[(next + all.length) % all.length], true);
   };
   delete root.dataset.shown; // new data (another mode or content): draw again
+  delete root.dataset.builtAhead;
   render();
 
   // Streamlit runs this again when data changes but the cleanup only on unmount:
@@ -355,7 +392,9 @@ export default function ({ parentElement, data }) {
   observer.observe(html, { attributes: true, attributeFilter: ["data-dn-region"] });
   root.addEventListener("click", onClick);
   root.addEventListener("keydown", onKey);
+  if (ahead.length) idleTask = later(buildAhead);
   const cleanup = () => {
+    if (idleTask !== null) cancel(idleTask);
     observer.disconnect();
     root.removeEventListener("click", onClick);
     root.removeEventListener("keydown", onKey);

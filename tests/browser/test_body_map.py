@@ -229,3 +229,43 @@ def test_the_first_tap_after_coming_back_from_another_page_counts(page: Page, se
     page.wait_for_timeout(3500)  # past the bridge's 3 s hold on an unanswered tap
     expect(view_heading(page)).to_have_text("Jaw")
     expect(page).to_have_url(re.compile(r"region=jaw$"))
+
+
+SWAP_IN = """async (button) => {
+  // Counts the elements a tap makes, up to the moment its view is on the page (the map's
+  // handler and the view's observer both run before the next task).
+  let made = 0;
+  const make = document.createElement;
+  document.createElement = function (...args) { made += 1; return make.apply(this, args); };
+  try {
+    button.click();
+    await Promise.resolve();
+    await Promise.resolve();
+  } finally {
+    document.createElement = make;
+  }
+  return {made, heading: document.querySelector(".dn-view h2").textContent};
+}"""
+
+
+def test_a_tap_swaps_in_a_view_built_ahead_that_opens_as_new(page: Page, server):
+    """After the first view, every area's view is built in idle time, so a tap only swaps nodes in;
+    a view shown again opens as a new one does: on its first tab, with its citations closed."""
+    open_app(page, f"{server.url}/?mode=kiosk")
+    expect(page.locator(".dn-view[data-built-ahead]")).to_be_attached(timeout=15_000)
+    tapped = page.locator(".st-key-body_map [data-list-region=neck]").evaluate(SWAP_IN)  # one side: no side buttons
+    assert tapped["heading"] == "Neck"
+    assert tapped["made"] < 5, tapped  # building it now would make dozens
+    wait_for_app(page)
+    page.get_by_role("tab", name="How will it feel?").click()
+    chip = page.locator(".dn-view .dn-cite").first
+    chip.click()
+    expect(chip).to_have_attribute("aria-expanded", "true")
+    page.locator("[data-list-region=calf]").click()
+    expect(view_heading(page)).to_have_text("Calf")
+    page.locator("[data-list-region=neck]").click()
+    expect(view_heading(page)).to_have_text("Neck")
+    expect(page.get_by_role("tab", name="Can it help?")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("tabpanel")).to_have_count(1)
+    expect(page.locator('.dn-view .dn-cite[aria-expanded="true"]')).to_have_count(0)
+    expect(page.locator(".dn-view .dn-cite-names:visible")).to_have_count(0)

@@ -62,11 +62,12 @@ def test_listen_reads_the_kiosk_start_screen_in_order_with_a_local_voice(
     speech_page: Page, server: Server, content: ContentIndex, clinic: Clinic
 ):
     open_app(speech_page, f"{server.url}/?mode=kiosk")
-    # The engine lists its voices, on-device ones (espeak-ng) speaking English among them.
-    voices = speech_page.evaluate(
-        "speechSynthesis.getVoices().filter((v) => v.localService && v.lang.startsWith('en')).length"
+    # The engine lists its voices, on-device ones (espeak-ng) speaking English among them. The list
+    # comes in late while a cold speech-dispatcher starts (a fresh machine's first run): wait for it.
+    speech_page.wait_for_function(
+        "speechSynthesis.getVoices().filter((v) => v.localService && v.lang.startsWith('en')).length > 0",
+        timeout=20_000,
     )
-    assert voices > 0
     queued = start_listening(speech_page)
     assert spoken_text(queued) == spoken_screen(payload(Mode.KIOSK, content, clinic), "")
     assert all(u["local"] is True and u["lang"].startswith("en") and u["rate"] == 1 for u in queued)
