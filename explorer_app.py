@@ -49,18 +49,17 @@ def selection(index: ContentIndex, mode: Mode) -> None:
 
 if mode is Mode.PRESENT:
     selection(index, mode)  # the tour's buttons sit above the map
-body = st.container(key="explorer")
 # The map with the list of areas (grouped by body part) under it, and the region view beside them.
-# Big text gets the map half the width, so its areas stay big enough to touch.
-map_column, view_column = body.columns([5, 5] if text_scale() >= 150 else [4, 6], gap="medium")
+# Big text gets the map half the width, so its areas stay big enough to touch. (No wrapping
+# containers: each block is one more message, and its cost, in every first view.)
+map_column, view_column = st.columns([5, 5] if text_scale() >= 150 else [4, 6], gap="medium")
 with map_column:
     st.title(words.ui.app_title)  # over the map, so the region view beside it starts at the top of the screen
     show_body_map(index, words)  # with the list of areas under it
 with view_column:
-    with st.container(key="region-view"):
-        if mode is Mode.EXPLORE:
-            show_search(index, words)
-            selection(index, mode)  # the visit summary's button, under the search box
-        show_region_view(index, clinic, words, mode)
+    if mode is Mode.EXPLORE:
+        show_search(index, words)
+        selection(index, mode)  # the visit summary's button, under the search box
+    show_region_view(index, clinic, words, mode)
     if mode is Mode.KIOSK:
         selection(index, mode)  # "Take this home" under the view, which still fits one screen

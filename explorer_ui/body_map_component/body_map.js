@@ -70,7 +70,7 @@ export default function ({ parentElement, data }) {
     if (window.innerWidth > 640) return;
     let tries = 0;
     const look = () => {
-      const view = document.querySelector(".st-key-region-view .dn-view");
+      const view = document.querySelector(".st-key-region_panel .dn-view");
       const heading = view && view.querySelector("h2");
       if (heading && view.dataset.shown === (html.dataset.dnRegion || "")) {
         heading.scrollIntoView({ behavior: "smooth", block: "start" });

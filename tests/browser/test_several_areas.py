@@ -47,7 +47,7 @@ def choose_neck_and_right_calf(page: Page) -> None:
 def test_the_neck_and_the_right_calf_the_address_and_the_view_follow(page: Page, server: Server):
     open_app(page, server.url)
     choose_neck_and_right_calf(page)
-    expect(page.locator(".st-key-region-view h2").first).to_have_text("Neck, Right calf")
+    expect(page.locator(".st-key-region_panel h2").first).to_have_text("Neck, Right calf")
     page.wait_for_function("() => new URL(location.href).searchParams.getAll('region').length === 2")
     assert regions_in(page.url) == ["neck", "calf:right"]
     # On the map: both areas pressed; of the calf only the right side's shape is coloured.
@@ -72,7 +72,7 @@ def test_the_neck_and_the_right_calf_the_address_and_the_view_follow(page: Page,
     assert regions_in(page.url) == ["neck", "calf"]
     press_region(page, "neck")
     wait_for_app(page)
-    expect(page.locator(".st-key-region-view h2").first).to_have_text("Calf")
+    expect(page.locator(".st-key-region_panel h2").first).to_have_text("Calf")
     page.wait_for_function("() => new URL(location.href).searchParams.getAll('region').join() === 'calf'")
 
 
@@ -92,18 +92,18 @@ def test_the_sides_by_keyboard_and_focus_stays_on_the_side_pressed(page: Page, s
     page.keyboard.press("Tab")  # to "Left"
     page.keyboard.press("Enter")
     wait_for_app(page)
-    expect(page.locator(".st-key-region-view h2").first).to_have_text("Left calf")
+    expect(page.locator(".st-key-region_panel h2").first).to_have_text("Left calf")
     assert page.evaluate(DEEP_ACTIVE) == ["calf", "left", "true"]
     page.keyboard.press("Tab")  # on to "Right"
     page.keyboard.press(" ")
     wait_for_app(page)
-    expect(page.locator(".st-key-region-view h2").first).to_have_text("Right calf")
+    expect(page.locator(".st-key-region_panel h2").first).to_have_text("Right calf")
     assert page.evaluate(DEEP_ACTIVE) == ["calf", "right", "true"]
 
 
 def test_an_address_with_several_areas_opens_them_and_drops_what_is_unknown(page: Page, server: Server):
     open_app(page, f"{server.url}/?region=knee:left&region=%3Cb%3E&region=neck&region=knee")
-    expect(page.locator(".st-key-region-view h2").first).to_have_text("Knee, Neck")
+    expect(page.locator(".st-key-region_panel h2").first).to_have_text("Knee, Neck")
     page.wait_for_function("() => !location.search.includes('%3Cb')")
     assert regions_in(page.url) == ["knee", "neck"]
 
@@ -162,14 +162,14 @@ def test_kiosk_take_this_home_shows_a_code_of_the_areas_and_the_idle_reset_clear
 
 def test_no_take_this_home_where_the_address_is_this_computers_own(page: Page, server: Server):
     open_app(page, f"{server.url}/?mode=kiosk&region=neck")  # EXPLORER_BASE_URL not set: localhost
-    expect(page.locator(".st-key-region-view h2").first).to_have_text("Neck")
+    expect(page.locator(".st-key-region_panel h2").first).to_have_text("Neck")
     expect(page.get_by_role("button", name="Take this home")).to_have_count(0)
 
 
 @pytest.mark.parametrize("mode", ["explore", "kiosk"])
 def test_axe_finds_nothing_with_several_areas_chosen(page: Page, kiosk_server: Server, mode: str):
     open_app(page, f"{kiosk_server.url}/?mode={mode}&region=neck&region=calf:right&region=knee")
-    expect(page.locator(".st-key-region-view h2").first).to_have_text("Neck, Right calf, Knee")
+    expect(page.locator(".st-key-region_panel h2").first).to_have_text("Neck, Right calf, Knee")
     page.get_by_role("button", name="Choose several areas").click()
     if mode == "kiosk":
         page.get_by_role("button", name="Take this home").click()
