@@ -1,7 +1,7 @@
 """Lighthouse 12 (desktop preset, offline, Debian Chromium) on the kiosk start screen and one region,
 the app against the bare page, served directly and through nginx.
 
-Lighthouse is the npm package pinned in ``bench/lighthouse/package.json`` (installed with ``npm ci``
+Lighthouse is the npm package pinned in ``bench/lighthouse/package.json`` (installed with ``npm install``
 by ``make bench``; Lighthouse 13 needs Node 22). Each address runs ``RUNS`` times; the report takes
 the median score and the run with that score's figures. Issue 14's goals: the app's score at least
 the bare page's where both are served the same way, and a layout shift (CLS) of 0.1 or lower.

@@ -1,4 +1,4 @@
-"""The first paint's middleware and Streamlit's static files gzipped once: pure functions, and the
+"""The first paint's middleware and Streamlit's static files compressed once: pure functions, and the
 ASGI middleware driven by a stand-in app (no server)."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import brotli  # type: ignore[import-untyped]
 import pytest
 
 from dn_explorer.first_paint import FirstPaint, first_mode, lazy_chunks, page_css, read_style_sheet, with_first_paint
@@ -126,32 +127,45 @@ def test_everything_but_pages_passes_through_untouched(path: str, method: str, c
 SCRIPT = b"function f() { return 1; }\n" * 400
 
 
-def test_static_text_goes_out_gzipped_and_is_compressed_once_per_file() -> None:
+UNCOMPRESS = {"br": brotli.decompress, "gzip": gzip.decompress}
+
+
+@pytest.mark.parametrize(
+    ("accept", "coding"),
+    [
+        (b"gzip, deflate, br, zstd", "br"),  # what Chromium asks for
+        (b"gzip", "gzip"),
+        (b"br;q=0, gzip", "gzip"),  # brotli refused
+        (b"gzip;q=0, br", "br"),
+    ],
+)
+def test_static_text_goes_out_compressed_and_is_compressed_once_per_file_and_coding(accept: bytes, coding: str) -> None:
     app, _ = _inner(SCRIPT, b"application/javascript", extra=((b"etag", b'"abc"'), (b"accept-ranges", b"bytes")))
     middleware = CompressedStatic(app)
     for _ in range(3):
-        headers, body = _call(middleware, "/static/js/x.js", headers=[(b"accept-encoding", b"br, gzip")])
-        assert headers["content-encoding"] == "gzip"
-        assert gzip.decompress(body) == SCRIPT
+        headers, body = _call(middleware, "/static/js/x.js", headers=[(b"accept-encoding", accept)])
+        assert headers["content-encoding"] == coding
+        assert UNCOMPRESS[coding](body) == SCRIPT
+        assert len(body) < len(SCRIPT) / 10
         assert int(headers["content-length"]) == len(body)
         assert "accept-ranges" not in headers
         assert headers["vary"] == "Accept-Encoding"
-        assert headers["etag"] == '"abc-gzip"'  # not the plain file's tag
+        assert headers["etag"] == f'"abc-{coding}"'  # not the plain file's tag, nor the other coding's
     assert middleware.compressions == 1
-    assert list(middleware.cache) == [("/static/js/x.js", b'"abc"')]  # the key holds no body
+    assert list(middleware.cache) == [("/static/js/x.js", b'"abc"', coding.encode())]  # the key holds no body
 
 
 @pytest.mark.parametrize(
     ("path", "accept", "content_type", "status", "body"),
     [
-        ("/static/js/x.js", b"br", b"application/javascript", 200, SCRIPT),  # gzip not taken
+        ("/static/js/x.js", b"deflate, zstd", b"application/javascript", 200, SCRIPT),  # neither taken
         ("/static/js/x.js", b"gzip", b"application/javascript", 206, SCRIPT),  # a range
         ("/static/media/x.woff2", b"gzip", b"font/woff2", 200, SCRIPT),  # compressed already
         ("/static/js/x.js", b"gzip", b"application/javascript", 200, b"tiny"),
         ("/component/x.js", b"gzip", b"application/javascript", 200, SCRIPT),  # not Streamlit's static files
-        ("/static/js/x.js", b"gzip;q=0, br", b"application/javascript", 200, SCRIPT),  # gzip refused
+        ("/static/js/x.js", b"gzip;q=0, br;q=0", b"application/javascript", 200, SCRIPT),  # both refused
     ],
-    ids=["no-gzip", "range", "woff2", "tiny", "not-static", "gzip-q0"],
+    ids=["neither", "range", "woff2", "tiny", "not-static", "both-q0"],
 )
 def test_static_answers_that_must_not_be_compressed_pass_as_they_are(
     path: str, accept: bytes, content_type: bytes, status: int, body: bytes
