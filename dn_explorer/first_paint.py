@@ -50,7 +50,7 @@ def page_css() -> str:
     return read_style_sheet(PAGE_CSS)
 
 
-LAZY_ELEMENTS = ("BidiComponent", "PageLink", "Button")
+LAZY_ELEMENTS = ("BidiComponent", "Button")
 """Streamlit's elements on every page whose code it fetches only when the first of them arrives:
 asked for with the page instead (``<link rel="modulepreload">``), they are there when the first run's
 elements are, and the page shows sooner."""

@@ -1,12 +1,15 @@
-"""The page bar, beside every page's links: the shell, the text-size and language buttons, and Listen.
+"""The page bar, at the top of every page: the links between pages, the shell, the text-size and
+language buttons, and Listen.
 
-They are one v2 component made of three parts (``explorer_ui.components.from_parts``): the shell
-(mode and text size on ``<html>``, the kiosk's idle reset, the tour's arrow keys), the controls and
-Listen. One element instead of seven (two components, three buttons and a line of text) makes a
-first view cheaper for the server; each part keeps its own code, markup and data.
+They are one v2 component made of four parts (``explorer_ui.components.from_parts``): the links
+(``explorer_ui.nav``), the shell (mode and text size on ``<html>``, the kiosk's idle reset, the
+tour's arrow keys), the controls and Listen. One element instead of thirteen (four page links and
+their row, two components, three buttons and a line of text) makes a first view cheaper for the
+server; each part keeps its own code, markup and data.
 
-The bar's triggers: ``step`` (an arrow key in present mode), ``text_size`` (-1 or 1) and
-``language`` (a code the bar offered), each checked in Python before it changes anything.
+The bar's triggers: ``page`` (a page it links to), ``step`` (an arrow key in present mode),
+``text_size`` (-1 or 1) and ``language`` (a code the bar offered), each checked in Python before it
+changes anything.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dn_explorer.words import Words, words_for
 from explorer_ui.components import Part, from_parts
 from explorer_ui.language import on_language_chosen, other_languages
 from explorer_ui.listen import LISTEN_DIR, Reads, listen_data
+from explorer_ui.nav import NAV_DIR, PageName, nav_data, nav_markup, on_page_chosen
 from explorer_ui.shell import (
     BAR_KEY,
     SHELL_DIR,
@@ -60,7 +64,7 @@ def _language_buttons(language: str) -> str:
 @functools.cache
 def _component(language: str) -> Callable[..., object]:
     """The bar in one language, registered once per process. Its markup already holds the words of
-    the first view (text size at its start, the other languages, Listen), so the row has its full
+    the first view (the links, text size at its start, the other languages, Listen), so the row has its full
     size before its code runs: a late script must not move the page (CLS)."""
     words = words_for(language)
     controls = {
@@ -69,6 +73,7 @@ def _component(language: str) -> Callable[..., object]:
         "languages": _language_buttons(language),
     }
     parts = (
+        Part(NAV_DIR, "nav", html=nav_markup(words)),
         Part(SHELL_DIR, "shell"),
         Part(CONTROLS_DIR, "controls", html=_filled(CONTROLS_DIR, "controls", controls)),
         Part(
@@ -84,9 +89,10 @@ def _on_language() -> None:
     on_language_chosen(bar_trigger("language"))
 
 
-def bar_data(mode: Mode, words: Words, language: str, reads: Reads, page: str) -> dict[str, object]:
+def bar_data(mode: Mode, words: Words, language: str, reads: Reads, page: PageName) -> dict[str, object]:
     """Each part's data, under its name."""
     return {
+        "nav": nav_data(page, mode, language),
         "shell": shell_data(mode, words),
         "controls": {**text_size_data(words), "languages": other_languages(language)},
         "listen": listen_data(reads, page, words),
@@ -98,12 +104,13 @@ def show_page_bar(
     words: Words,
     language: str,
     reads: Reads,
-    page: str,
+    page: PageName,
     on_step: Callable[[], None] | None = None,
 ) -> None:
     _component(language)(
         key=BAR_KEY,
         data=bar_data(mode, words, language, reads, page),
+        on_page_change=on_page_chosen,
         on_step_change=on_step or (lambda: None),
         on_text_size_change=change_text_size,
         on_language_change=_on_language,

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from unittest import mock
+from urllib.parse import parse_qs
 
 import pytest
 import yaml
@@ -41,6 +42,7 @@ from explorer_ui.body_map import BRIDGE_KEY, map_words
 from explorer_ui.components import SELECTION_RULES
 from explorer_ui.listen import LISTEN_DIR
 from explorer_ui.loading import CONTENT_ENV, body_map
+from explorer_ui.nav import NAV_DIR, nav_markup
 from explorer_ui.page_bar import CONTROLS_DIR
 from explorer_ui.region_list import LIST_DIR
 from explorer_ui.region_view import VIEW_DIR, VIEW_KEY
@@ -186,10 +188,18 @@ def assert_map_gets_only_ids(at: AppTest) -> None:
     assert [r["id"] for g in groups for r in g["regions"]] == [r.value for r in REGION_ORDER]
     bar = component(at, BAR_KEY)
     shell_html = (SHELL_DIR / "shell.html").read_text(encoding="utf-8")
-    assert bar.html_content.startswith(f'<div data-dn-part="shell">{shell_html}</div>\n')
-    assert_parts_unchanged(bar.js_content, {"shell": SHELL_DIR, "controls": CONTROLS_DIR, "listen": LISTEN_DIR})
+    links = f'<div data-dn-part="nav">{nav_markup(english())}</div>\n'
+    assert bar.html_content.startswith(f'{links}<div data-dn-part="shell">{shell_html}</div>\n')
+    assert_parts_unchanged(
+        bar.js_content, {"nav": NAV_DIR, "shell": SHELL_DIR, "controls": CONTROLS_DIR, "listen": LISTEN_DIR}
+    )
     bar_data = json.loads(bar.json)
-    assert set(bar_data) == {"shell", "controls", "listen"}
+    assert set(bar_data) == {"nav", "shell", "controls", "listen"}
+    assert bar_data["nav"]["current"] == "body_map"
+    kept = parse_qs(bar_data["nav"]["query"], strict_parsing=False)  # what the links' addresses keep
+    assert set(kept) <= {"mode", "lang"}
+    assert all(v in {m.value for m in Mode} for v in kept.get("mode", []))
+    assert all(v in language_codes() for v in kept.get("lang", []))
     offered = {language["code"] for language in bar_data["controls"]["languages"]}
     assert offered <= set(language_codes()) - {bar_data["shell"]["lang"]}
     shell_data = bar_data["shell"]

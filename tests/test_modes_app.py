@@ -12,6 +12,7 @@ from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.regions import REGION_ORDER, RegionId
 from dn_explorer.selection import Area, Side
 from dn_explorer.words import words_for
+from explorer_ui.nav import GO_KEY, chosen_page
 from explorer_ui.shell import BAR_KEY, MODE_KEY, step_of
 from explorer_ui.state import AREAS_KEY
 from explorer_ui.therapist import HANDOUT_KEY, NOTE_KEY, SEARCH_KEY, TICKS_KEY
@@ -81,6 +82,35 @@ def test_the_page_bar_offers_the_other_languages_in_their_own_words():
     assert bar["controls"]["status"] == ENGLISH.ui.text_size.format(scale=100) + ENGLISH.ui.smallest
     at = run_app(mode="kiosk", lang="es")
     assert component_data(at, BAR_KEY)["controls"]["languages"] == [{"code": "en", "label": ENGLISH.ui.switch_to}]
+
+
+@pytest.mark.parametrize(
+    ("sent", "page"),
+    [
+        ("about", "about"),
+        ("sources", "sources"),
+        ("body_map", "body_map"),
+        ("About", None),
+        ("../x", None),
+        (1, None),
+        (None, None),
+        (["about"], None),
+    ],
+)
+def test_only_a_page_the_bar_links_to_is_taken(sent, page):
+    assert chosen_page(sent) == page
+
+
+def test_the_bar_links_to_every_page_and_a_chosen_one_opens_next_run():
+    at = run_app(mode="kiosk", lang="es")
+    nav = component_data(at, BAR_KEY)["nav"]
+    assert nav == {"current": "body_map", "query": "mode=kiosk&lang=es"}  # what every link's address keeps
+    at.session_state[GO_KEY] = "about"  # what the bar's callback keeps from a click on a link
+    at.run()
+    assert not at.exception
+    assert GO_KEY not in at.session_state
+    assert component_data(at, BAR_KEY)["nav"]["current"] == "about"
+    assert [h.value for h in at.title] == [words_for("es").about.title]
 
 
 def test_search_selects_the_matching_region():

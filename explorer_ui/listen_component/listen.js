@@ -7,7 +7,8 @@
 const BLOCKS = 'h1, h2, h3, p, li, details[open], [role="tab"][aria-selected="true"]';
 // Never read: citation chips and their names (the view's chips; the pages' small "Sources 1, 3",
 // which Streamlit draws as a span with an inline font size), buttons, screen-reader-only copies,
-// closed word notes, icons, the page links and the heading anchors. A clinic's own-claim tag is read.
+// closed word notes, icons, the page bar (its links among them) and the heading anchors. A clinic's
+// own-claim tag is read.
 const SKIP = [
   ".dn-cite-names",
   'button:not([role="tab"])',
@@ -19,7 +20,7 @@ const SKIP = [
   "[hidden]",
   '[data-testid="stMarkdownContainer"] span[style*="font-size"]',
   '[data-testid="stHeaderActionElements"]',
-  ".st-key-nav",
+  ".st-key-page_bar",
 ].join(", ");
 const SLOWER_RATE = 0.7;
 

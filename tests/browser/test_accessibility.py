@@ -73,7 +73,7 @@ DESCRIBE = """(el) => {
   const inList = el.hasAttribute("data-list-region");
   const kind = el.hasAttribute("data-region") ? "region"
     : inList ? "list"
-    : el.closest("[data-testid=stPageLink]") ? "nav"
+    : el.closest(".dn-nav") ? "nav"
     : el.tagName.toLowerCase();
   const name = el.getAttribute("data-region") || el.getAttribute("aria-label")
     || (el.innerText || el.textContent || "").replace(/\\s+/g, " ").trim().slice(0, 40);
