@@ -81,15 +81,19 @@ class ModeTraits:
       (the therapist's screen, where there is room and time).
     - ``keep_tab``: moving to another region keeps the open tab (the projector's tour steps through
       regions on one topic); elsewhere a new region opens on "Can it help?".
+    - ``keeps_history``: each change of address (an area chosen, another page) is a new step in the
+      browser's history, so Back goes to the one before. Not at the kiosk: there a change replaces
+      the current step, and Back after the idle reset finds nothing of the last visitor.
     """
 
     opener_on_start: bool
     general_on_start: bool
     keep_tab: bool
+    keeps_history: bool
 
 
 MODE_TRAITS: dict[Mode, ModeTraits] = {
-    Mode.EXPLORE: ModeTraits(opener_on_start=False, general_on_start=True, keep_tab=False),
-    Mode.KIOSK: ModeTraits(opener_on_start=True, general_on_start=False, keep_tab=False),
-    Mode.PRESENT: ModeTraits(opener_on_start=True, general_on_start=False, keep_tab=True),
+    Mode.EXPLORE: ModeTraits(opener_on_start=False, general_on_start=True, keep_tab=False, keeps_history=True),
+    Mode.KIOSK: ModeTraits(opener_on_start=True, general_on_start=False, keep_tab=False, keeps_history=False),
+    Mode.PRESENT: ModeTraits(opener_on_start=True, general_on_start=False, keep_tab=True, keeps_history=True),
 }

@@ -24,10 +24,11 @@ from dn_explorer.yaml_guard import problem_at, read_bounded, read_model
 
 KEPT = frozenset(
     {"id", "version", "sources", "said_by", "same_text_as", "regions", "phase", "pictures", "on_timeline",
-     "placed_by_name", "short", "title", "file"}
+     "placed_by_name", "title", "file"}
 )  # fmt: skip
-"""Fields a translation keeps exactly as the English has them (the documents' own names and titles
-included; who published one is described in the language's own words)."""
+"""Fields a translation keeps exactly as the English has them (the documents' own titles included).
+A document's short name is the app's, so it is the language's own: a clinic's name stays as it is,
+a description ("Unnamed clinic") is translated; so is who published one."""
 
 FREE = frozenset({"search_terms"})
 """Fields that are the language's own (what its speakers type)."""

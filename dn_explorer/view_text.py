@@ -54,7 +54,8 @@ def sources_text(
     words = words or english()
     numbers = source_numbers(index)
     ids = list(source_ids)
-    line = f"{words.source if len(ids) == 1 else words.sources} " + ", ".join(str(numbers[i]) for i in ids)
+    in_order = sorted(numbers[i] for i in ids)  # "Sources 2, 4", as the list at the end reads
+    line = f"{words.source if len(ids) == 1 else words.sources} " + ", ".join(str(n) for n in in_order)
     if said_by:
         line = words.own_claim.format(name=index.sources_by_id[said_by].short) + " · " + line
     return f":small[{escape_markdown(line)}]"

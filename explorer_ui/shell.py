@@ -11,7 +11,7 @@ from typing import Any, cast
 
 import streamlit as st
 
-from dn_explorer.modes import COUNTDOWN_SECONDS, TEXT_SCALES, Mode, Settings, next_scale, parse_mode
+from dn_explorer.modes import COUNTDOWN_SECONDS, MODE_TRAITS, TEXT_SCALES, Mode, Settings, next_scale, parse_mode
 from dn_explorer.paths import PROJECT_ROOT
 from dn_explorer.words import Words
 
@@ -71,6 +71,7 @@ def shell_data(mode: Mode, words: Words) -> dict[str, object]:
         "lang": words.language.code,
         "idleSeconds": settings().idle_seconds,
         "countdownSeconds": COUNTDOWN_SECONDS,
+        "keepsHistory": MODE_TRAITS[mode].keeps_history,
         "words": {"title": ui.idle_title, "before": ui.idle_before, "after": ui.idle_after, "stay": ui.idle_stay},
     }
 

@@ -113,6 +113,17 @@ def test_the_bar_links_to_every_page_and_a_chosen_one_opens_next_run():
     assert [h.value for h in at.title] == [words_for("es").about.title]
 
 
+@pytest.mark.parametrize(("mode", "keeps"), [("explore", True), ("present", True), ("kiosk", False)])
+def test_only_the_kiosk_tells_the_browser_to_keep_no_history(mode, keeps):
+    """At the kiosk the next visitor's Back must not find the last one's areas (shell.js replaces
+    each step of the history instead of adding one); the address still holds the areas."""
+    at = tap(run_app(mode=mode), "neck calf:right")
+    assert not at.exception
+    assert component_data(at, BAR_KEY)["shell"]["keepsHistory"] is keeps
+    region = at.query_params.get("region", [])
+    assert ([region] if isinstance(region, str) else list(region)) == ["neck", "calf:right"]
+
+
 def test_search_selects_the_matching_region():
     at = run_app()
     assert has_component(at, SEARCH_KEY)

@@ -10,7 +10,7 @@ from dn_explorer.clinic import Clinic
 from dn_explorer.modes import MODE_TRAITS, Mode
 from dn_explorer.region_panel import cite, general_cards, panels_payload, region_panel, safe_care_cards, start_panel
 from dn_explorer.regions import REGION_ORDER, RegionId
-from dn_explorer.view_text import terms_in
+from dn_explorer.view_text import source_numbers, sources_text, terms_in
 from tests.support.app import view_paragraphs, view_screens
 from tests.support.words import ENGLISH
 
@@ -120,6 +120,7 @@ def test_payload_is_plain_json_with_every_region_and_the_start(mode, content, cl
         "opener_on_start": MODE_TRAITS[mode].opener_on_start,
         "general_on_start": MODE_TRAITS[mode].general_on_start,
         "keep_tab": MODE_TRAITS[mode].keep_tab,
+        "keeps_history": MODE_TRAITS[mode].keeps_history,
     }
 
     def leaves(value):
@@ -176,3 +177,10 @@ def test_problems_placed_by_their_name_are_marked(content):
 def payload(content, mode: Mode, clinic: Clinic) -> dict:
     """The region view's data as the browser gets it (through JSON)."""
     return json.loads(json.dumps(panels_payload(content, mode, clinic)))
+
+
+def test_a_pages_source_numbers_are_in_ascending_order(content):
+    numbers = source_numbers(content)
+    ids = sorted(numbers, key=numbers.get, reverse=True)[:2]  # two documents, the later one first
+    low, high = sorted(numbers[i] for i in ids)
+    assert sources_text(content, ids) == f":small[Sources {low}, {high}]"

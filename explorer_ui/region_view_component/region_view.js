@@ -316,6 +316,23 @@ export default function ({ parentElement, data }) {
     root.replaceChildren(...viewOf(shown));
     openTab(keep);
     root.dataset.shown = id;
+    // A link to an area (the visit summary's, a QR code's) opened on a phone: the view is under the
+    // map and the list, so bring it into sight, once, as a tap on the map does. Not before the page
+    // is shown (page.css keeps it hidden until <html data-dn-ready>): a hidden page does not scroll.
+    if (chosen.length && !window.dnAreaShownOnce && window.innerWidth <= 640) {
+      const intoSight = () => root.querySelector("h2")?.scrollIntoView({ block: "start" });
+      if ("dnReady" in html.dataset) {
+        intoSight();
+      } else {
+        const ready = new MutationObserver(() => {
+          if (!("dnReady" in html.dataset)) return;
+          ready.disconnect();
+          intoSight();
+        });
+        ready.observe(html, { attributes: true, attributeFilter: ["data-dn-ready"] });
+      }
+    }
+    if (chosen.length) window.dnAreaShownOnce = true;
     if (focusedTab) {
       const target = root.querySelector(`[role="tab"][aria-selected="true"]`) || root.querySelector("h2");
       if (target.tagName === "H2") target.setAttribute("tabindex", "-1");

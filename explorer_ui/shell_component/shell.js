@@ -55,6 +55,15 @@ export default function ({ parentElement, data, setTriggerValue }) {
     });
   }
 
+  // Where the mode keeps no history (the kiosk), Streamlit's changes of address (an area, a page)
+  // replace the current step instead of adding one: Back after the idle reset finds nothing of the
+  // last visitor. Once per page load; the reset's reload starts the page afresh.
+  if (data?.keepsHistory === false && !window.dnOneHistoryStep) {
+    window.dnOneHistoryStep = true;
+    const replace = window.history.replaceState.bind(window.history);
+    window.history.pushState = (state, unused, url) => replace(state, unused, url);
+  }
+
   if (mode === "kiosk") {
     listen(document, "contextmenu", (event) => event.preventDefault(), true);
     const idleMs = Math.max(5, Number(data.idleSeconds) || 90) * 1000;

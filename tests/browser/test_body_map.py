@@ -54,6 +54,21 @@ def test_touch_tap_selects_a_region(browser, server):
         context.close()
 
 
+def test_a_link_to_an_area_opened_on_a_phone_shows_the_area(browser, server):
+    """The visit summary's link and the kiosk's QR code open on a phone, where the view is under the
+    map and the list: the area's heading is brought into sight."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        open_app(page, f"{server.url}/?region=knee:right")
+        heading = view_heading(page)
+        expect(heading).to_have_text("Right knee")
+        expect(heading).to_be_in_viewport()
+        page.screenshot(path=ARTIFACTS / "link-knee-390.png")
+    finally:
+        context.close()
+
+
 def test_keyboard_tab_and_enter_select_a_region(page: Page, server):
     open_app(page, server.url)
     reached = None

@@ -35,9 +35,15 @@ def view_heading(page: Page):
 
 def test_kiosk_idle_warning_then_a_clean_start(page: Page, kiosk_server: Server):
     open_app(page, f"{kiosk_server.url}/?mode=kiosk")
+    steps = page.evaluate("history.length")
+    press_region(page, "knee")
+    wait_for_app(page)
     press_region(page, "neck")
     wait_for_app(page)
     expect(view_heading(page)).to_have_text("Neck")
+    assert "region=neck" in page.url
+    # The kiosk adds no step to the browser's history, so Back can never bring this visitor back.
+    assert page.evaluate("history.length") == steps
     dialog = page.get_by_role("alertdialog")
     expect(dialog).to_be_visible(timeout=(IDLE_SECONDS + 5) * 1000)
     expect(dialog).to_contain_text("Are you still there?")
@@ -57,6 +63,7 @@ def test_kiosk_idle_warning_then_a_clean_start(page: Page, kiosk_server: Server)
     assert page.locator("[data-region][aria-pressed=true]").count() == 0
     assert "region=" not in page.url
     page.screenshot(path=ARTIFACTS / "kiosk-start-1920.png")
+    assert page.evaluate("history.length") == steps  # the reset replaced the visitor's step too
 
 
 def test_kiosk_targets_are_at_least_44px_and_no_toolbar(page: Page, server: Server):
