@@ -549,10 +549,18 @@ def _burst_section(results: dict, add) -> None:
         "instead of 30 (17 elements instead of 23). In 6 alternating runs of 200 first views one after another, "
         "the page bar alone took the median from 17.0 to 14.7 ms; the bursts above do not show it (their CPU "
         "per first view moves more from run to run than this cut: 17.2 against 4.2 ms in the previous run). "
-        "Still to cut: Streamlit's multipage set-up on every "
-        "run (finding the pages, resolving each page link's path, about 4 %), the remaining containers and "
-        "columns (each an add_block message), and one component for the map, the list and the region view "
-        "with the search box."
+        "Then the four page links and their row went into the page bar (real links; a plain click is the bar's "
+        "page trigger and Python calls st.switch_page) and the wrapping containers round the columns and the "
+        "region view went: a kiosk first view is 15 messages (9 elements and blocks) instead of 22. Six "
+        "alternating runs of 30 kiosk first views one after another: 26.6 ms before, 23.4 ms after (this "
+        "machine was about 1.7 times slower that day: the bare page's CPU per first view in the burst went "
+        "from 4.0 to 10.0 ms). py-spy after it: what is left is inside Streamlit, per message (creating and "
+        "queueing it, about 10 %; waking the event loop through its self-pipe, about 14 %; the websocket "
+        "send, about 7 %) and per run (a thread pool for parallel fragments made on every run, about 5 %; "
+        "st.cache_resource's argument hashing, about 4 %). The region view, the map with the list, the page "
+        "bar and the selection bridge (which must sit in the tap's fragment) are the four components left; "
+        "one component for the map, the list and the region view is what would still take a first view "
+        "towards the bare page's."
     )
     add("")
 
