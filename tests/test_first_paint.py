@@ -60,7 +60,7 @@ def test_a_style_sheet_that_could_end_its_style_element_is_refused(tmp_path: Pat
 def test_the_shipped_style_sheet_hides_the_page_only_until_drawn_and_then_shows_it() -> None:
     css = page_css()
     assert 'html:not([data-dn-ready]) [data-testid="stMainBlockContainer"]' in css
-    assert "animation: dn-show 0s linear 3s forwards" in css  # the page shows even if the shell never runs
+    assert "animation: dn-show 0s linear 5s forwards" in css  # the page shows even if the shell never runs
 
 
 # --- ASGI, with a stand-in for Streamlit ---------------------------------------------------------
