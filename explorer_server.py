@@ -6,7 +6,7 @@ two pieces of middleware:
 - ``FirstPaint`` serves each page with our style sheet and its mode already in it, so the first
   paint does not move (``dn_explorer/first_paint.py``);
 - ``CompressedStatic`` sends Streamlit's JavaScript and CSS gzipped, compressed once per process
-  (``dn_explorer/static_gzip.py``).
+  (``dn_explorer/static_compression.py``).
 """
 
 from pathlib import Path
@@ -15,7 +15,7 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from dn_explorer.first_paint import FirstPaint
-from dn_explorer.static_gzip import CompressedStatic
+from dn_explorer.static_compression import CompressedStatic
 
 STREAMLIT_JS = Path(st.__file__).parent / "static" / "static" / "js"
 

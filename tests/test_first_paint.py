@@ -11,7 +11,7 @@ import pytest
 
 from dn_explorer.first_paint import FirstPaint, first_mode, lazy_chunks, page_css, read_style_sheet, with_first_paint
 from dn_explorer.modes import Mode, Settings
-from dn_explorer.static_gzip import CompressedStatic
+from dn_explorer.static_compression import CompressedStatic
 from tests.support.threads import run_coroutine
 
 PAGE = b'<!doctype html>\n<html lang="en">\n<head><title>x</title></head>\n<body><div id="root"></div></body></html>\n'
